@@ -1,0 +1,16 @@
+"""Interactive exercises for the course on genocide prevention, R2P and Japan's role.
+
+Exercise specs live in YAML banks (``exercises/banks/*.yml``); each is validated
+against ``schema/exercise.schema.json`` on load, then shown as an anywidget whose
+browser side renders and checks answers (so it works on the static site) and whose
+Python side mirrors the checking (so tests and live kernels agree with the page).
+
+    >>> from exercises import show
+    >>> show("how-to-use/genocide-convention-year")   # doctest: +SKIP
+"""
+from .specs import SpecError, load_bank, load_banks, find_exercise
+from .checking import check
+from .widgets import ExerciseWidget, show
+
+__all__ = ["SpecError", "load_bank", "load_banks", "find_exercise", "check",
+           "ExerciseWidget", "show"]

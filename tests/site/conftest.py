@@ -1,0 +1,115 @@
+"""Build the site once, serve it on 127.0.0.1, and open pages in headless Chromium.
+
+Every page is opened with every request off this machine blocked and recorded, so a
+test can fail on any attempt to reach the network. Set COURSE_REUSE_BUILD=1 to skip
+the (clean, strict) build and test the site already in _build/html.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import LAUNCH_ARGS, chromium_executable
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+JB = [str(Path(os.sys.executable).parent / "jupyter-book")]
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if os.environ.get("COURSE_REUSE_BUILD") != "1":
+        subprocess.run(JB + ["clean", "."], cwd=ROOT, check=True, capture_output=True)
+        proc = subprocess.run(JB + ["build", ".", "-W", "-n", "--keep-going"], cwd=ROOT,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
+    assert (HTML / "index.html").exists()
+    return HTML
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_executable(), args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class PageLog:
+    offsite: list = field(default_factory=list)
+    console_errors: list = field(default_factory=list)
+    bad_responses: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return ([f"request off the machine: {u}" for u in self.offsite]
+                + [f"console error: {m}" for m in self.console_errors]
+                + [f"HTTP {s}: {u}" for s, u in self.bad_responses]
+                + [f"request failed: {u} ({e})" for u, e in self.failed])
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """open_page("book/front/how-to-use.html") -> (page, log); offsite requests are blocked."""
+    contexts = []
+
+    def _open(path: str, **context_args):
+        context = browser.new_context(**context_args)
+        contexts.append(context)
+        log = PageLog()
+
+        def route(r):
+            if _is_local(r.request.url):
+                r.continue_()
+            else:
+                log.offsite.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
+        page.on("pageerror", lambda e: log.console_errors.append(str(e)))
+        page.on("response", lambda r: r.status >= 400 and log.bad_responses.append((r.status, r.url)))
+        page.on("requestfailed", lambda r: _is_local(r.url) and log.failed.append((r.url, r.failure)))
+        page.goto(base_url + path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        return page, log
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def all_pages(html_dir: Path = HTML) -> list[str]:
+    """Every HTML page of the built site, relative to its root."""
+    return sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
+                  if not p.relative_to(html_dir).parts[0].startswith("_"))

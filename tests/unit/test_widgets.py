@@ -1,0 +1,56 @@
+"""The Python side of the widgets: safe rendering, mirrored checking, readable answers."""
+from __future__ import annotations
+
+import pytest
+
+from exercises import ExerciseWidget, check, find_exercise, show
+from exercises.widgets import client_spec
+
+SPEC = {
+    "id": "x", "type": "single_choice",
+    "prompt": "Pick <script>alert(1)</script> one <img src=x onerror=alert(2)>",
+    "options": [
+        {"text": "<b onmouseover=alert(3)>A</b>", "correct": True, "feedback": "Right: [link](javascript:alert(4))"},
+        {"text": "B", "feedback": "Wrong, *because*."},
+    ],
+}
+
+
+def test_html_in_a_spec_is_shown_as_text_never_run():
+    client = client_spec(SPEC, "bank/x")
+    rendered = client["prompt_html"] + "".join(o["html"] + o["feedback_html"] for o in client["options"])
+    assert "<script" not in rendered and "<img" not in rendered and "<b " not in rendered
+    assert "&lt;script&gt;" in client["prompt_html"]
+    assert "&lt;img src=x onerror=alert(2)&gt;" in client["prompt_html"]
+    assert "javascript:" not in client["options"][0]["feedback_html"].split("href")[-1] or \
+        'href="javascript' not in client["options"][0]["feedback_html"]
+    assert "<em>because</em>" in client["options"][1]["feedback_html"]
+
+
+@pytest.mark.parametrize("answer, status", [(0, "correct"), (1, "incorrect"), (2, "invalid"),
+                                            (-1, "invalid"), (None, "invalid"), (True, "invalid")])
+def test_single_choice_checking(answer, status):
+    assert check(SPEC, answer)["status"] == status
+
+
+def test_widget_mirrors_checking_and_exposes_the_answer():
+    widget = show("how-to-use/genocide-convention-year")
+    spec = find_exercise("how-to-use/genocide-convention-year")
+    assert isinstance(widget, ExerciseWidget)
+    assert widget.answer is None and widget.result is None
+    for i, option in enumerate(spec["options"]):
+        result = widget.submit(i)
+        assert widget.answer == i
+        assert result == check(spec, i)
+        assert result["correct"] is bool(option.get("correct"))
+    # the browser reports an answer by setting the synced trait; Python then agrees
+    widget.set_state({"answer": 1})
+    assert widget.result["status"] == "correct"
+
+
+def test_front_end_is_one_self_contained_module_per_type():
+    widget = show("how-to-use/genocide-convention-year")
+    esm = widget._esm
+    assert "export default { render }" in esm
+    assert '"data-exercise-type": spec.type' in esm and 'role: "status"' in esm
+    assert "import " not in esm  # blob-URL modules cannot import relative files
