@@ -2,7 +2,8 @@
 
 Every page is opened with every request off this machine blocked and recorded, so a
 test can fail on any attempt to reach the network. Set COURSE_REUSE_BUILD=1 to skip
-the (clean, strict) build and test the site already in _build/html.
+the (clean, strict) build and test the site already built. COURSE_BUILD_ROOT=DIR
+builds into DIR/_build instead of ./_build (so parallel work does not collide).
 """
 from __future__ import annotations
 
@@ -20,15 +21,17 @@ import pytest
 from browser import LAUNCH_ARGS, chromium_executable
 
 ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
+BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
+HTML = BUILD_ROOT / "_build" / "html"
 JB = [str(Path(os.sys.executable).parent / "jupyter-book")]
+OUTPUT = ["--path-output", str(BUILD_ROOT)] if BUILD_ROOT != ROOT else []
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
     if os.environ.get("COURSE_REUSE_BUILD") != "1":
-        subprocess.run(JB + ["clean", "."], cwd=ROOT, check=True, capture_output=True)
-        proc = subprocess.run(JB + ["build", ".", "-W", "-n", "--keep-going"], cwd=ROOT,
+        subprocess.run(JB + ["clean", str(BUILD_ROOT)], cwd=ROOT, check=True, capture_output=True)
+        proc = subprocess.run(JB + ["build", ".", "-W", "-n", "--keep-going"] + OUTPUT, cwd=ROOT,
                               capture_output=True, text=True)
         assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
     assert (HTML / "index.html").exists()
