@@ -1,10 +1,13 @@
-"""The course's Sphinx extension: fixes to the generated HTML that themes cannot make.
+"""The course's Sphinx extension, listed in ``_config.yml`` (``sphinx.config.extensions``).
 
-Listed in ``_config.yml`` under ``sphinx.config.extensions``.
+- the ``{case-box}`` directive (see :mod:`exercises.case_box`);
+- fixes to the generated HTML that themes cannot make.
 """
 from __future__ import annotations
 
 from sphinx.application import Sphinx
+
+from .case_box import CaseBoxDirective
 
 # docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry"
 # (a deprecated role), so screen readers get a list with no items (axe:
@@ -21,5 +24,6 @@ def _fix_body(app: Sphinx, pagename: str, templatename: str, context: dict, doct
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_directive("case-box", CaseBoxDirective)
     app.connect("html-page-context", _fix_body)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
