@@ -11,16 +11,14 @@ prevention could have changed. Keeping cases as data lets slides and handouts re
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import jsonschema
-import yaml
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from .specs import SpecError, _field_name, _line_for, _line_map
+from .specs import SpecError, _line_for
+from .yaml_data import load_yaml
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "book" / "cases"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "case.schema.json"
@@ -33,17 +31,7 @@ def load_case(case_id: str, directory: Path = CASES_DIR) -> dict:
     if not path.exists():
         valid = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml"))) or "(none)"
         raise KeyError(f"no case {case_id!r} in {directory}; valid cases: {valid}")
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SpecError(path, mark.line + 1 if mark else None, "", f"not valid YAML: {err}") from None
-    lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    for err in jsonschema.Draft202012Validator(schema).iter_errors(data):
-        at = tuple(err.absolute_path)
-        raise SpecError(path, _line_for(lines, at), _field_name(at), err.message)
+    data, lines = load_yaml(path, SCHEMA_PATH)
     if data["id"] != case_id:
         raise SpecError(path, _line_for(lines, ("id",)), "id", f"id {data['id']!r} must match the file name {case_id!r}")
     return data

@@ -1,6 +1,7 @@
 """The course's Sphinx extension, listed in ``_config.yml`` (``sphinx.config.extensions``).
 
 - the ``{case-box}`` directive (see :mod:`exercises.case_box`);
+- the ``{course-glossary}`` directive (see :mod:`exercises.glossary`);
 - fixes to the generated HTML that themes cannot make.
 """
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from .case_box import CaseBoxDirective
+from .glossary import CourseGlossaryDirective
 
 # docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry"
 # (a deprecated role), so screen readers get a list with no items (axe:
@@ -25,5 +27,6 @@ def _fix_body(app: Sphinx, pagename: str, templatename: str, context: dict, doct
 
 def setup(app: Sphinx) -> dict:
     app.add_directive("case-box", CaseBoxDirective)
+    app.add_directive("course-glossary", CourseGlossaryDirective)
     app.connect("html-page-context", _fix_body)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,73 @@
+"""The course glossary, gathered from every module's ``glossary.yml``.
+
+Each module lists the key terms it introduces (schema:
+``exercises/schema/glossary.schema.json``). The ``{course-glossary}`` directive on the
+Glossary page renders them all, sorted, as a Sphinx glossary, so pages can link terms with
+{term}`...`; a term defined by two modules is an error naming both files.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from .specs import SpecError, _line_for
+from .yaml_data import load_yaml
+
+MODULES_DIR = Path(__file__).resolve().parent.parent / "book" / "modules"
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "glossary.schema.json"
+
+
+def glossary_files(modules_dir: Path = MODULES_DIR) -> list[Path]:
+    return sorted(Path(modules_dir).glob("*/glossary.yml"))
+
+
+def load_glossary(modules_dir: Path = MODULES_DIR) -> list[dict]:
+    """Every entry with its module (folder name), sorted by term."""
+    entries: dict[str, dict] = {}
+    for path in glossary_files(modules_dir):
+        data, lines = load_yaml(path, SCHEMA_PATH)
+        for i, entry in enumerate(data or []):
+            key = entry["term"].casefold()
+            if key in entries:
+                raise SpecError(path, _line_for(lines, (i, "term")), f"[{i}].term",
+                                f"{entry['term']!r} is already defined in {entries[key]['file']}")
+            entries[key] = {**entry, "module": path.parent.name, "file": str(path)}
+    return [entries[k] for k in sorted(entries)]
+
+
+def glossary_markdown(entries: list[dict], docname_of_module) -> str:
+    """A MyST ``{glossary}`` block; ``docname_of_module(folder)`` gives the module's page."""
+    out = ["````{glossary}"]
+    for e in entries:
+        reading = f"（{e['reading']}）" if e.get("reading") else ""
+        japanese = f'<span lang="ja">{e["ja"]}{reading}</span>'  # read aloud as Japanese
+        source = (f" ([source]({e['ja_source']}))" if e["ja_source"].startswith("http") else "")
+        out += [e["term"],
+                f"  {' '.join(e['definition'].split())}",
+                "",
+                f"  Japanese: {japanese}{source}. Introduced in {{doc}}`{docname_of_module(e['module'])}`.",
+                ""]
+    out.append("````")
+    return "\n".join(out)
+
+
+class CourseGlossaryDirective(SphinxDirective):
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        for path in glossary_files():
+            self.env.note_dependency(str(path))
+        try:
+            entries = load_glossary()
+        except SpecError as err:
+            raise self.error(str(err))
+        if not entries:
+            return [nodes.paragraph(text="No terms yet.")]
+        module_doc = lambda folder: "/" + (Path("book/modules") / folder / "index").as_posix()
+        container = nodes.container()
+        self.state.nested_parse(StringList(glossary_markdown(entries, module_doc).splitlines(),
+                                           source=self.get_source_info()[0]), self.content_offset, container)
+        return container.children
