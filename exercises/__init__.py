@@ -10,6 +10,7 @@ Python side mirrors the checking (so tests and live kernels agree with the page)
 """
 from .specs import SpecError, load_bank, load_banks, find_exercise
 from .checking import check
+from .datasets import load
 from .widgets import ExerciseWidget, show
 
 __all__ = ["SpecError", "load_bank", "load_banks", "find_exercise", "check",
