@@ -43,7 +43,7 @@ book: setup
 	@echo "Open $(CURDIR)/_build/html/index.html (or run: make serve)"
 
 test: setup
-	$(BIN)/python tests/browser.py
+	$(BIN)/python -m exercises.browser
 	$(BIN)/python -m pytest
 
 serve:

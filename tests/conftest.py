@@ -1,5 +1,5 @@
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# tests/ holds shared helpers (course_toc.py) imported by tests in its subfolders
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -7,18 +7,14 @@ builds into DIR/_build instead of ./_build (so parallel work does not collide).
 """
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from browser import LAUNCH_ARGS, chromium_executable
+from exercises.browser import chromium, is_local, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
@@ -38,27 +34,16 @@ def site() -> Path:
     return HTML
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_executable(), args=LAUNCH_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @dataclass
@@ -75,11 +60,6 @@ class PageLog:
                 + [f"request failed: {u} ({e})" for u, e in self.failed])
 
 
-def _is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
-
-
 @pytest.fixture
 def open_page(browser, base_url):
     """open_page("book/front/how-to-use.html") -> (page, log); offsite requests are blocked."""
@@ -91,7 +71,7 @@ def open_page(browser, base_url):
         log = PageLog()
 
         def route(r):
-            if _is_local(r.request.url):
+            if is_local(r.request.url):
                 r.continue_()
             else:
                 log.offsite.append(r.request.url)
@@ -102,7 +82,7 @@ def open_page(browser, base_url):
         page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
         page.on("pageerror", lambda e: log.console_errors.append(str(e)))
         page.on("response", lambda r: r.status >= 400 and log.bad_responses.append((r.status, r.url)))
-        page.on("requestfailed", lambda r: _is_local(r.url) and log.failed.append((r.url, r.failure)))
+        page.on("requestfailed", lambda r: is_local(r.url) and log.failed.append((r.url, r.failure)))
         page.goto(base_url + path, wait_until="load")
         page.wait_for_load_state("networkidle")
         return page, log
