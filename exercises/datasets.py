@@ -120,7 +120,7 @@ def _frictionless_problems(package: Path) -> list[str]:
         path = Path(task.place).name
         for error in task.errors:
             line = getattr(error, "row_number", None)
-            field = getattr(error, "field_name", None)
+            field = getattr(error, "field_name", None) or ", ".join(getattr(error, "field_names", None) or [])
             where = f"{path}:{line}" if line else path
             problems.append(f"{where}: {field or '-'}: {error.type}: {error.note or error.message}")
     return problems

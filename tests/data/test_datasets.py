@@ -1,0 +1,167 @@
+"""The data package: every dataset validates and loads typed; broken copies are rejected
+with a message naming file, line and field; nothing is half-written."""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from exercises import datasets
+from exercises.datasets import DataError, load, names, publish, validate
+
+DATA = Path(datasets.PACKAGE).parent
+
+
+def test_package_is_valid():
+    validate()
+
+
+def test_every_resource_has_its_metadata():
+    for name in names():
+        res = datasets.resource(name)
+        for key in ("title", "description", "sources", "licenses", "version", "retrieved", "caveats"):
+            assert res.get(key), f"{name}: {key}"
+        assert all(s.get("title") and (s.get("path") or s.get("symbol")) for s in res["sources"])
+
+
+@pytest.mark.parametrize("name", names())
+def test_every_dataset_loads_typed_from_its_schema(name):
+    frame = load(name)
+    fields = datasets.resource(name)["schema"]["fields"]
+    assert list(frame.columns) == [f["name"] for f in fields]
+    assert len(frame) > 0
+    for f in fields:
+        dtype = frame[f["name"]].dtype
+        if f["type"] == "integer":
+            assert dtype == "Int64"
+        elif f["type"] == "date":
+            assert pd.api.types.is_datetime64_any_dtype(dtype)
+        elif f["type"] == "boolean":
+            assert dtype == "boolean"
+        elif f.get("constraints", {}).get("enum"):
+            assert isinstance(dtype, pd.CategoricalDtype)
+
+
+def test_unknown_name_lists_the_valid_ones():
+    with pytest.raises(KeyError) as info:
+        load("no_such_dataset")
+    assert "r2p_resolutions" in str(info.value) and "countries" in str(info.value)
+
+
+def test_expected_datasets_and_row_counts():
+    assert len(load("ewp_mass_killing_episodes")) == 157
+    assert len(load("pitf_genocide_politicide_episodes")) == 44
+    assert set(load("ewp_risk_assessments")["edition"]) == set(range(2018, 2026))
+    assert len(load("atrocity_risk_factors")) == 14
+    assert len(load("ten_stages_of_genocide")) == 10
+
+
+def test_the_record_over_the_paper_luck_2008():
+    advisers = load("un_special_advisers").set_index("adviser_id")
+    assert advisers.loc["luck", "start"] == "2008-02-21"
+    assert "2007" in advisers.loc["luck", "note"]
+
+
+# --------------------------------------------------------------------------- corrupted copies
+
+def copy_package(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def edit(package: Path, file: str, row: int, field: str, value: str) -> int:
+    """Set one cell (row 0 = first data row); return its line number in the CSV."""
+    path = package / file
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows[row][field] = value
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return row + 2
+
+
+def problems_of(package: Path) -> str:
+    with pytest.raises(DataError) as info:
+        validate(package / "datapackage.json")
+    return str(info.value)
+
+
+CORRUPTIONS = {
+    "bad date": ("milestones.csv", 3, "date", "2005-13-45"),
+    "unknown enum value": ("r2p_resolutions.csv", 2, "body", "UNHRC"),
+    "broken foreign key": ("ewp_mass_killing_episodes.csv", 5, "iso3", "ZZZ"),
+    "missing source": ("milestones.csv", 7, "source_url", ""),
+    "adviser ends before starting": ("un_special_advisers.csv", 1, "end", "2006-01-01"),
+    "resolution before its body existed": ("r2p_resolutions.csv", 18, "date", "2005-01-01"),
+}
+
+
+@pytest.mark.parametrize("case", list(CORRUPTIONS))
+def test_corrupted_row_is_rejected_naming_file_line_and_field(tmp_path, case):
+    file, row, field, value = CORRUPTIONS[case]
+    package = copy_package(tmp_path)
+    line = edit(package, file, row, field, value)
+    message = problems_of(package)
+    assert f"{file}:{line}: {field}" in message, message
+
+
+def test_duplicate_key_is_rejected(tmp_path):
+    package = copy_package(tmp_path)
+    line = edit(package, "un_special_advisers.csv", 1, "adviser_id", "mendez")
+    message = problems_of(package)
+    assert f"un_special_advisers.csv:{line}" in message and "primary-key" in message, message
+
+
+def test_world_summit_milestone_must_match_the_resolution_table(tmp_path):
+    package = copy_package(tmp_path)
+    milestones = pd.read_csv(package / "milestones.csv", dtype=str)
+    row = int(milestones.index[milestones["source"] == "A/RES/60/1"][0])
+    line = edit(package, "milestones.csv", row, "date", "2005-09-15")
+    assert f"milestones.csv:{line}: date" in problems_of(package)
+
+
+def test_unverified_rows_cannot_pass_as_verified(tmp_path):
+    package = copy_package(tmp_path)
+    res = pd.read_csv(package / "r2p_resolutions.csv", dtype=str)
+    row = int(res.index[res["evidence_type"] == "memory"][0])
+    line = edit(package, "r2p_resolutions.csv", row, "verification_status", "verified_quote")
+    assert f"r2p_resolutions.csv:{line}: verification_status" in problems_of(package)
+
+
+def test_every_country_code_is_in_the_country_table():
+    known = set(load("countries")["iso3"])
+    for name in names():
+        frame = load(name)
+        for column in ("iso3", "country_iso3"):
+            if column in frame:
+                assert set(frame[column].dropna()) <= known, name
+
+
+# --------------------------------------------------------------------------- nothing half-written
+
+def test_failed_publish_leaves_the_target_untouched(tmp_path):
+    target = copy_package(tmp_path)
+    before = {p.name: p.read_bytes() for p in target.glob("*.csv")}
+    staging = tmp_path / "staging"
+    shutil.copytree(target, staging)
+    edit(staging, "milestones.csv", 0, "date", "not-a-date")
+    with pytest.raises(DataError):
+        publish(staging, target)
+    assert {p.name: p.read_bytes() for p in target.glob("*.csv")} == before
+    assert not (tmp_path / "data.new").exists() and not (tmp_path / "data.old").exists()
+
+
+def test_successful_publish_replaces_the_target(tmp_path):
+    target = copy_package(tmp_path)
+    staging = tmp_path / "staging"
+    shutil.copytree(target, staging)
+    edit(staging, "un_special_advisers.csv", 0, "note", "changed")
+    publish(staging, target)
+    assert "changed" in (target / "un_special_advisers.csv").read_text(encoding="utf-8")
+    assert not (tmp_path / "data.new").exists() and not (tmp_path / "data.old").exists()
