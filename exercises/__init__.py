@@ -5,13 +5,14 @@ against ``schema/exercise.schema.json`` on load, then shown as an anywidget whos
 browser side renders and checks answers (so it works on the static site) and whose
 Python side mirrors the checking (so tests and live kernels agree with the page).
 
-    >>> from exercises import show
+    >>> from exercises import show, show_progress
     >>> show("how-to-use/genocide-convention-year")   # doctest: +SKIP
+    >>> show_progress("how-to-use")                     # doctest: +SKIP
 """
 from .specs import SpecError, load_bank, load_banks, find_exercise
 from .checking import check
 from .datasets import load
-from .widgets import ExerciseWidget, show
+from .widgets import ExerciseWidget, ProgressWidget, show, show_progress
 
 __all__ = ["SpecError", "load_bank", "load_banks", "find_exercise", "check",
-           "ExerciseWidget", "show"]
+           "ExerciseWidget", "ProgressWidget", "show", "show_progress"]

@@ -1,26 +1,168 @@
 """Check a learner's answer against a spec: the Python mirror of the browser's checking.
 
-Each exercise type's front end (``widgets/<type>.js``) implements the same rules; the
-browser tests answer every exercise on the built site and compare what the page says
-with what :func:`check` returns, so the two cannot drift apart unnoticed.
+``widgets/checking.js`` implements the same rules for the browser. Both are run over
+the same cases (``tests/cases/<type>.yml``): the unit tests call :func:`check`, the
+browser tests call each type module's exported ``check`` in headless Chromium, and
+both must give the same status and the same feedback text, so they cannot drift.
+
+Every checker returns ``{"status", "correct", "feedback"}``; ``feedback`` is HTML.
+``status`` is ``correct``, ``incorrect``, ``invalid`` (not a complete answer: nothing
+is recorded) or ``submitted`` (a reflection: there is no right answer).
 """
 from __future__ import annotations
 
+import math
+from html import escape
+
 from .markdown import to_html
+from .tables import expected_value, factor_names, format_number
+
+
+def _result(status: str, feedback: str, correct: bool | None = None) -> dict:
+    return {"status": status, "correct": status == "correct" if correct is None else correct,
+            "feedback": feedback}
+
+
+def _p(text: str) -> str:
+    return f"<p>{escape(text, quote=False)}</p>"
+
+
+def _items(rows: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{row}</li>" for row in rows) + "</ul>" if rows else ""
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) and math.isfinite(value)
+
+
+def _explanation(spec: dict) -> str:
+    return to_html(spec["explanation"]) if spec.get("explanation") else ""
 
 
 def check_single_choice(spec: dict, answer) -> dict:
     options = spec["options"]
-    if not isinstance(answer, int) or isinstance(answer, bool) or not 0 <= answer < len(options):
-        return {"status": "invalid", "correct": False,
-                "feedback": f"Choose one of the {len(options)} options."}
+    if not _is_int(answer) or not 0 <= answer < len(options):
+        return _result("invalid", f"Choose one of the {len(options)} options.")
     chosen = options[answer]
-    correct = bool(chosen.get("correct", False))
-    return {"status": "correct" if correct else "incorrect", "correct": correct,
-            "feedback": to_html(chosen["feedback"])}
+    return _result("correct" if chosen.get("correct") else "incorrect", to_html(chosen["feedback"]))
 
 
-CHECKERS = {"single_choice": check_single_choice}
+def check_multiple_select(spec: dict, answer) -> dict:
+    options = spec["options"]
+    if (not isinstance(answer, list) or not answer or len(set(answer)) != len(answer)
+            or not all(_is_int(i) and 0 <= i < len(options) for i in answer)):
+        return _result("invalid", "Choose at least one option.")
+    chosen = set(answer)
+    right = [i for i, o in enumerate(options) if bool(o.get("correct")) == (i in chosen)]
+    notes = [f"<strong>{'Chosen' if i in chosen else 'Not chosen'}:</strong> {to_html(o['feedback'])}"
+             for i, o in enumerate(options) if i in chosen or o.get("correct")]
+    status = "correct" if len(right) == len(options) else "incorrect"
+    return _result(status, _p(f"{len(right)} of {len(options)} options judged right.") + _items(notes))
+
+
+def check_ordering(spec: dict, answer) -> dict:
+    n = len(spec["items"])
+    if not isinstance(answer, list) or not all(_is_int(i) for i in answer) or sorted(answer) != list(range(n)):
+        return _result("invalid", f"Put all {n} items in order.")
+    placed = sum(1 for position, item in enumerate(answer) if item == position)
+    status = "correct" if placed == n else "incorrect"
+    return _result(status, _p(f"{placed} of {n} items are in the right place.") + _explanation(spec))
+
+
+def check_categorize(spec: dict, answer) -> dict:
+    items, categories = spec["items"], spec["categories"]
+    if (not isinstance(answer, list) or len(answer) != len(items)
+            or not all(_is_int(c) and 0 <= c < len(categories) for c in answer)):
+        return _result("invalid", f"Put each of the {len(items)} statements in a category.")
+    wrong = [i for i, item in enumerate(items) if categories[answer[i]] != item["category"]]
+    notes = [f"<strong>{escape(items[i]['category'], quote=False)}:</strong> {to_html(items[i]['feedback'])}"
+             for i in wrong]
+    status = "correct" if not wrong else "incorrect"
+    return _result(status, _p(f"{len(items) - len(wrong)} of {len(items)} statements are in the right category.")
+                   + _items(notes) + _explanation(spec))
+
+
+def check_numeric(spec: dict, answer) -> dict:
+    if not _is_number(answer):
+        return _result("invalid", "Enter a number.")
+    expected = expected_value(spec)
+    if abs(answer - expected) <= spec["tolerance"] + 1e-9:
+        unit = f" {spec['unit']}" if spec.get("unit") else ""
+        shown = format_number(expected, spec.get("decimals", 0))
+        return _result("correct", _p(f"The value is {shown}{unit}.") + _explanation(spec))
+    direction = "too high" if answer > expected else "too low"
+    hint = to_html(spec["hint"]) if spec.get("hint") else ""
+    return _result("incorrect", _p(f"Your answer is {direction}.") + hint)
+
+
+def check_data_explorer(spec: dict, answer) -> dict:
+    questions = spec["questions"]
+    if not isinstance(answer, list) or len(answer) != len(questions) or any(a is None for a in answer):
+        return _result("invalid", f"Answer all {len(questions)} questions.")
+    data = {key: spec[key] for key in ("data", "dataset") if key in spec}
+    results = [check({**data, **q}, a) for q, a in zip(questions, answer)]
+    if any(r["status"] == "invalid" for r in results):
+        return _result("invalid", f"Answer all {len(questions)} questions.")
+    right = sum(1 for r in results if r["correct"])
+    status = "correct" if right == len(questions) else "incorrect"
+    return _result(status, _p(f"{right} of {len(questions)} questions answered correctly."))
+
+
+def check_risk_assessment(spec: dict, answer) -> dict:
+    factors, scale = spec["factors"], spec["scale"]
+    if (not isinstance(answer, list) or len(answer) != len(factors)
+            or not all(_is_int(r) and 0 <= r < len(scale) for r in answer)):
+        return _result("invalid", f"Rate all {len(factors)} risk factors.")
+    tolerance = spec.get("tolerance", 1)
+    apart = [i for i, f in enumerate(factors) if abs(answer[i] - scale.index(f["reference"])) > tolerance]
+    names = factor_names(spec)
+    notes = [f"<strong>{escape(names[i], quote=False)}:</strong> "
+             + escape(f"you rated {scale[answer[i]]}; the reference rates {factors[i]['reference']}.", quote=False)
+             for i in apart]
+    close = len(factors) - len(apart)
+    status = "correct" if not apart else "incorrect"
+    return _result(status, _p(f"Your ratings are within {tolerance} step(s) of the reference on {close} of "
+                              f"{len(factors)} factors.") + _items(notes))
+
+
+def check_decision(spec: dict, answer) -> dict:
+    nodes = {node["id"]: node for node in spec["nodes"]}
+    node = nodes[spec["start"]]
+    if not isinstance(answer, list) or not all(_is_int(c) for c in answer):
+        return _result("invalid", "Make a choice to continue.")
+    for choice in answer:
+        if "choices" not in node or not 0 <= choice < len(node["choices"]):
+            return _result("invalid", "Make a choice to continue.")
+        node = nodes[node["choices"][choice]["next"]]
+    if "choices" in node:
+        return _result("invalid", "Make a choice to continue.")
+    return _result("correct" if node["sound"] else "incorrect", to_html(node["debrief"]))
+
+
+def check_reflection(spec: dict, answer) -> dict:
+    needed = max(1, spec.get("min_words", 1))
+    words = len(answer.split()) if isinstance(answer, str) else 0
+    if words < needed:
+        return _result("invalid", f"Write at least {needed} word(s) (you have {words}).")
+    return _result("submitted", _p(f"Saved in this browser ({words} words). Compare it with the model answer."),
+                   correct=False)
+
+
+CHECKERS = {
+    "single_choice": check_single_choice,
+    "multiple_select": check_multiple_select,
+    "ordering": check_ordering,
+    "categorize": check_categorize,
+    "numeric": check_numeric,
+    "data_explorer": check_data_explorer,
+    "risk_assessment": check_risk_assessment,
+    "decision": check_decision,
+    "reflection": check_reflection,
+}
 
 
 def check(spec: dict, answer) -> dict:

@@ -127,12 +127,130 @@ def _most_specific(errors):
 
 
 def _check_semantics(ex: dict, path: Path, lines: dict, at: tuple) -> None:
-    """Rules JSON Schema cannot express."""
-    if ex["type"] == "single_choice":
-        n_correct = sum(1 for opt in ex["options"] if opt.get("correct"))
-        if n_correct != 1:
-            raise SpecError(path, _line_for(lines, at + ("options",)), _field_name(at + ("options",)),
-                            f"a single_choice exercise needs exactly one correct option, found {n_correct}")
+    """Rules JSON Schema cannot express (or cannot explain clearly)."""
+    def fail(where: tuple, message: str):
+        raise SpecError(path, _line_for(lines, at + where), _field_name(at + where), message)
+
+    kind = ex["type"]
+    if kind in ("single_choice", "multiple_select"):
+        _check_options(ex, kind, (), fail)
+    elif kind == "categorize":
+        for i, item in enumerate(ex["items"]):
+            if item["category"] not in ex["categories"]:
+                fail(("items", i, "category"), f"{item['category']!r} is not one of the categories {ex['categories']}")
+    elif kind == "risk_assessment":
+        from . import tables
+        for i, factor in enumerate(ex["factors"]):
+            if ("name" in factor) == ("name_from" in factor):
+                fail(("factors", i), "give exactly one of `name` or `name_from`")
+            if "name_from" in factor:
+                try:
+                    tables.lookup(factor["name_from"])
+                except (LookupError, KeyError, FileNotFoundError, ValueError) as err:
+                    fail(("factors", i, "name_from"), f"cannot look the name up: {err}")
+            if factor["reference"] not in ex["scale"]:
+                fail(("factors", i, "reference"), f"{factor['reference']!r} is not on the scale {ex['scale']}")
+    elif kind == "decision":
+        _check_decision(ex, fail)
+    elif kind in ("numeric", "data_explorer"):
+        df = _check_data(ex, kind, fail)
+        if kind == "numeric":
+            _check_numeric(ex, df, (), fail)
+        for i, q in enumerate(ex.get("questions", [])):
+            if q["type"] == "single_choice":
+                _check_options(q, "single_choice", ("questions", i), fail)
+            else:
+                _check_numeric(q, df, ("questions", i), fail)
+
+
+def _check_options(ex: dict, kind: str, where: tuple, fail) -> None:
+    n_correct = sum(1 for opt in ex["options"] if opt.get("correct"))
+    if kind == "single_choice" and n_correct != 1:
+        fail(where + ("options",), f"a single_choice exercise needs exactly one correct option, found {n_correct}")
+    if kind == "multiple_select" and n_correct < 1:
+        fail(where + ("options",), "a multiple_select exercise needs at least one correct option")
+
+
+def _check_data(ex: dict, kind: str, fail):
+    """The exercise's table (or None), after checking that the columns it names exist."""
+    from . import tables
+    if "data" in ex and "dataset" in ex:
+        fail(("dataset",), "give either data or dataset, not both")
+    if "data" not in ex and "dataset" not in ex:
+        if kind == "data_explorer" or "chart" in ex or "answer_from" in ex:
+            fail((), "needs its data: an inline `data:` table or a `dataset:` name")
+        return None
+    if "data" in ex:
+        width = len(ex["data"]["columns"])
+        for i, row in enumerate(ex["data"]["rows"]):
+            if len(row) != width:
+                fail(("data", "rows", i), f"row has {len(row)} values but there are {width} columns")
+    try:
+        df = tables.frame(ex)
+    except (LookupError, KeyError, FileNotFoundError, ValueError) as err:
+        fail(("dataset",), str(err).strip('"'))
+    columns = [str(c) for c in df.columns]
+    named = [(("chart", key), ex["chart"][key]) for key in ("x", "y", "series") if key in ex.get("chart", {})]
+    named += [(("filters", i, "column"), f["column"]) for i, f in enumerate(ex.get("filters", []))]
+    named += [(("range", "column"), ex["range"]["column"])] if "range" in ex else []
+    named += [(("columns", i), c) for i, c in enumerate(ex.get("columns", []))]
+    for where, column in named:
+        if column not in columns:
+            fail(where, f"no column {column!r} in the data; columns: {', '.join(columns)}")
+    return df
+
+
+def _check_numeric(q: dict, df, where: tuple, fail) -> None:
+    from . import tables
+    if ("answer" in q) == ("answer_from" in q):
+        fail(where, "give exactly one of `answer` (a number) or `answer_from` (computed from the data)")
+    if "answer_from" in q:
+        if df is None:
+            fail(where + ("answer_from",), "answer_from needs `data:` or `dataset:`")
+        rule = q["answer_from"]
+        for column in [rule["column"], *rule.get("where", {})]:
+            if column not in df.columns:
+                fail(where + ("answer_from",), f"no column {column!r} in the data; columns: {', '.join(map(str, df.columns))}")
+        try:
+            tables.compute(df, rule)
+        except (LookupError, TypeError, ValueError) as err:
+            fail(where + ("answer_from",), f"cannot compute the answer: {err}")
+
+
+def _check_decision(ex: dict, fail) -> None:
+    ids: dict[str, int] = {}
+    for i, node in enumerate(ex["nodes"]):
+        if node["id"] in ids:
+            fail(("nodes", i, "id"), f"duplicate node id {node['id']!r}")
+        ids[node["id"]] = i
+        if "choices" in node and ("sound" in node or "debrief" in node):
+            fail(("nodes", i), "a node has either choices or (as an ending) sound and debrief, not both")
+        if "choices" not in node and not ("sound" in node and "debrief" in node):
+            fail(("nodes", i), "an ending node needs `sound` and `debrief` (or give it `choices`)")
+    if ex["start"] not in ids:
+        fail(("start",), f"no node {ex['start']!r}; node ids: {', '.join(ids)}")
+    for i, node in enumerate(ex["nodes"]):
+        for k, choice in enumerate(node.get("choices", [])):
+            if choice["next"] not in ids:
+                fail(("nodes", i, "choices", k, "next"), f"no node {choice['next']!r}; node ids: {', '.join(ids)}")
+    # every path from the start must end: no cycles, and every node reachable
+    seen, visiting = set(), set()
+
+    def walk(node_id: str) -> None:
+        if node_id in visiting:
+            fail(("nodes", ids[node_id]), f"node {node_id!r} can be reached again from itself: paths must end")
+        if node_id in seen:
+            return
+        visiting.add(node_id)
+        for choice in ex["nodes"][ids[node_id]].get("choices", []):
+            walk(choice["next"])
+        visiting.discard(node_id)
+        seen.add(node_id)
+
+    walk(ex["start"])
+    for node_id, i in ids.items():
+        if node_id not in seen:
+            fail(("nodes", i), f"node {node_id!r} cannot be reached from the start")
 
 
 def load_bank(path: Path | str) -> Bank:

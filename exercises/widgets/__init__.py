@@ -1,4 +1,9 @@
-"""Exercise widgets: one anywidget per exercise, built from a validated spec."""
+"""Exercise widgets: one anywidget per exercise, built from a validated spec.
+
+Each widget's ES module is made of plain files concatenated (a blob-URL module cannot
+import files): ``common.js`` (shared helpers), ``checking.js`` (the browser's checking),
+``chart.js`` for the types that draw charts, then ``<type>.js`` (render).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,26 +12,20 @@ import anywidget
 import traitlets
 
 from ..checking import check
-from ..markdown import to_html, to_inline_html
-from ..specs import find_exercise
+from ..specs import find_exercise, load_bank, BANKS_DIR
+from .client import client_spec
 
 HERE = Path(__file__).resolve().parent
+PARTS = {"numeric": ["chart.js"], "data_explorer": ["chart.js"], "progress": []}
 
 
 def _front_end(kind: str) -> str:
-    """The ES module for one type: the shared helpers, then the type's own code."""
-    return (HERE / "common.js").read_text(encoding="utf-8") + "\n" + \
-        (HERE / f"{kind}.js").read_text(encoding="utf-8")
+    """The ES module for one type: the shared parts, then the type's own code."""
+    parts = ["common.js", "checking.js", *PARTS.get(kind, []), f"{kind}.js"]
+    return "\n".join((HERE / part).read_text(encoding="utf-8") for part in parts)
 
 
-def client_spec(spec: dict, ref: str) -> dict:
-    """What the browser needs: Markdown rendered to safe HTML, nothing else."""
-    out = {"ref": ref, "type": spec["type"], "title": spec.get("title", ""),
-           "prompt_html": to_html(spec["prompt"])}
-    if spec["type"] == "single_choice":
-        out["options"] = [{"html": to_inline_html(o["text"]), "correct": bool(o.get("correct", False)),
-                           "feedback_html": to_html(o["feedback"])} for o in spec["options"]]
-    return out
+_CSS = (HERE / "exercise.css").read_text(encoding="utf-8")
 
 
 class ExerciseWidget(anywidget.AnyWidget):
@@ -38,7 +37,7 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     spec = traitlets.Dict().tag(sync=True)
     answer = traitlets.Any(None, allow_none=True).tag(sync=True)
-    _css = (HERE / "exercise.css").read_text(encoding="utf-8")
+    _css = _CSS
 
     def __init__(self, spec: dict, ref: str, **kwargs):
         self._source_spec = spec
@@ -54,6 +53,28 @@ class ExerciseWidget(anywidget.AnyWidget):
         return self.result
 
 
+class ProgressWidget(anywidget.AnyWidget):
+    """A bank's exercises, done or not, read from this browser's localStorage."""
+
+    spec = traitlets.Dict().tag(sync=True)
+    _css = _CSS
+
+    def __init__(self, bank: str, **kwargs):
+        loaded = load_bank(BANKS_DIR / f"{bank}.yml") if (BANKS_DIR / f"{bank}.yml").exists() else None
+        if loaded is None:
+            valid = ", ".join(sorted(p.stem for p in BANKS_DIR.glob("*.yml")))
+            raise KeyError(f"no exercise bank {bank!r}; valid banks: {valid}")
+        spec = {"type": "progress", "ref": f"{bank}/progress", "bank": bank, "title": loaded.title,
+                "exercises": [{"ref": f"{bank}/{ex['id']}", "title": ex.get("title") or ex["id"]}
+                              for ex in loaded.exercises]}
+        super().__init__(spec=spec, _esm=_front_end("progress"), **kwargs)
+
+
 def show(ref: str) -> ExerciseWidget:
     """The widget for ``"bank/exercise-id"``; a notebook cell displays it."""
     return ExerciseWidget(find_exercise(ref), ref)
+
+
+def show_progress(bank: str) -> ProgressWidget:
+    """A progress indicator for every exercise of ``bank``, with a reset control."""
+    return ProgressWidget(bank)

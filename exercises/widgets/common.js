@@ -2,6 +2,7 @@
 // All HTML handed to `html()` was rendered by the Python side with raw HTML escaped.
 
 const STORE_PREFIX = "course-exercises:v1:";
+const CHANGE_EVENT = "course-exercises:change";
 let uidCounter = 0;
 
 function uid(prefix) {
@@ -22,18 +23,30 @@ function h(tag, attrs = {}, children = []) {
   return node;
 }
 
+function button(text, onclick, primary = false, attrs = {}) {
+  return h("button", { type: "button", class: primary ? "cx-button cx-primary" : "cx-button", text, onclick, ...attrs });
+}
+
+// An exercise counts as done once it has a complete answer (any status but invalid).
+const isDone = (record) => Boolean(record && record.status && record.status !== "invalid");
+
 // Answers stay in this browser (localStorage); nothing is ever sent anywhere.
+// Every change is announced on `window` so progress widgets on the page update.
 function store(ref) {
   const key = STORE_PREFIX + ref;
+  const changed = () => window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { ref } }));
   return {
     load() {
       try { return JSON.parse(window.localStorage.getItem(key)); } catch (e) { return null; }
     },
-    save(value) {
-      try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ }
+    save(answer, outcome) {
+      const record = { answer, status: outcome ? outcome.status : "invalid" };
+      try { window.localStorage.setItem(key, JSON.stringify(record)); } catch (e) { /* private mode */ }
+      changed();
     },
     clear() {
       try { window.localStorage.removeItem(key); } catch (e) { /* private mode */ }
+      changed();
     },
   };
 }
@@ -47,9 +60,28 @@ function reportAnswer(model, value) {
   } catch (e) { /* static page: no kernel to tell */ }
 }
 
-// The frame every exercise shares: heading, prompt, body, actions and an
-// aria-live region that announces feedback to screen readers.
-function frame(el, spec) {
+const VERDICTS = { correct: "Correct.", incorrect: "Not quite.", submitted: "Saved.", invalid: "" };
+
+// A live region that announces feedback to screen readers: one per exercise (in
+// the frame), and one per question where an exercise has several.
+function statusRegion(labels = {}) {
+  const node = h("div", { class: "cx-feedback", role: "status", "aria-live": "polite", "data-status": "none" });
+  return {
+    node,
+    announce(status, html) {
+      node.dataset.status = status || "none";
+      node.replaceChildren();
+      if (!status || status === "none") return;
+      const label = labels[status] ?? VERDICTS[status];
+      if (label) node.append(h("strong", { class: "cx-verdict", text: label }), " ");
+      node.append(h("div", { class: "cx-explanation", html }));
+    },
+  };
+}
+
+// The frame every exercise shares: heading, prompt, body, actions and feedback.
+// `labels` overrides the verdict words for a type (e.g. a decision's ending).
+function frame(el, spec, labels = {}) {
   const headingId = uid("title");
   const promptId = uid("prompt");
   const root = h("section", {
@@ -64,20 +96,49 @@ function frame(el, spec) {
   );
   const body = h("div", { class: "cx-body" });
   const actions = h("div", { class: "cx-actions" });
-  const feedback = h("div", { class: "cx-feedback", role: "status", "aria-live": "polite", "data-status": "none" });
-  root.append(body, actions, feedback);
+  const feedback = statusRegion(labels);
+  root.append(body, actions, feedback.node);
   el.replaceChildren(root);
+  return { root, body, actions, promptId, announce: feedback.announce };
+}
 
-  const LABELS = { correct: "Correct.", incorrect: "Not quite.", invalid: "" };
-  return {
-    root, body, actions, promptId,
-    announce(status, html) {
-      feedback.dataset.status = status;
-      feedback.replaceChildren();
-      if (!status || status === "none") return;
-      const label = LABELS[status];
-      if (label) feedback.append(h("strong", { class: "cx-verdict", text: label }), " ");
-      feedback.append(h("div", { class: "cx-explanation", html }));
-    },
+// The usual cycle: check the current answer, show the verdict, remember it, tell the
+// kernel. Returns the result. Invalid answers are shown but not recorded.
+function submit(ui, model, saved, check, spec, answer) {
+  const outcome = check(spec, answer);
+  ui.announce(outcome.status, outcome.feedback);
+  if (outcome.status !== "invalid") {
+    saved.save(answer, outcome);
+    reportAnswer(model, answer);
+  }
+  return outcome;
+}
+
+function resetAll(ui, model, saved) {
+  ui.announce("none");
+  saved.clear();
+  reportAnswer(model, null);
+}
+
+// A labelled text field for a number ("1,234.5" is read as 1234.5; blank is null).
+function numberField(id, unit) {
+  const input = h("input", { type: "text", inputmode: "decimal", id, class: "cx-number", autocomplete: "off" });
+  const field = h("div", { class: "cx-field" }, [h("label", { for: id, text: "Your answer" }), " ", input,
+    unit ? h("span", { class: "cx-unit", text: ` ${unit}` }) : ""]);
+  const value = () => {
+    const text = input.value.trim().replace(/,/g, "");
+    return text === "" || Number.isNaN(Number(text)) ? null : Number(text);
   };
+  return { field, input, value };
+}
+
+// Radio buttons or checkboxes for a list of options ({html}), appended to `container`.
+function choiceInputs(container, options, type) {
+  const group = uid("choice");
+  return options.map((option, i) => {
+    const id = `${group}-${i}`;
+    const input = h("input", { type, name: group, id, value: String(i) });
+    container.append(h("div", { class: "cx-option" }, [input, h("label", { for: id, html: option.html })]));
+    return input;
+  });
 }

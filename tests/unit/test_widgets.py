@@ -51,6 +51,31 @@ def test_widget_mirrors_checking_and_exposes_the_answer():
 def test_front_end_is_one_self_contained_module_per_type():
     widget = show("how-to-use/genocide-convention-year")
     esm = widget._esm
-    assert "export default { render }" in esm
+    assert "export default { render, check: checkSingleChoice }" in esm
     assert '"data-exercise-type": spec.type' in esm and 'role: "status"' in esm
     assert "import " not in esm  # blob-URL modules cannot import relative files
+
+
+def test_every_type_of_the_guide_renders_safely_and_reports_answers():
+    from exercises import load_bank
+    from exercises.specs import BANKS_DIR
+    bank = load_bank(BANKS_DIR / "authoring-guide.yml")
+    kinds = set()
+    for spec in bank.exercises:
+        widget = show(f"authoring-guide/{spec['id']}")
+        kinds.add(spec["type"])
+        assert f"check: check" in widget._esm and "import " not in widget._esm
+        dumped = str(widget.spec)
+        assert "<script" not in dumped and "<img" not in dumped and "onmouseover=" not in dumped.replace("onmouseover=&quot;", "")
+    assert len(kinds) == 9
+    explorer = show("authoring-guide/donors-explorer")
+    assert explorer.spec["questions"][1]["expected"] == 19535  # computed from the data
+    assert explorer.submit([2, 19500])["status"] == "correct" and explorer.result["correct"]
+
+
+def test_progress_widget_lists_the_bank():
+    from exercises import show_progress
+    widget = show_progress("authoring-guide")
+    assert len(widget.spec["exercises"]) == 10 and widget.spec["type"] == "progress"
+    with pytest.raises(KeyError, match="valid banks"):
+        show_progress("nope")

@@ -1,0 +1,114 @@
+// The browser's checking, one function per exercise type: the mirror of
+// exercises/checking.py. Both are run over tests/cases/<type>.yml and must agree on
+// status and feedback text. Specs here are client specs (see widgets/client.py):
+// Markdown already rendered to safe HTML by Python, expected values already computed.
+
+const result = (status, feedback, correct) =>
+  ({ status, correct: correct === undefined ? status === "correct" : correct, feedback });
+const esc = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const para = (text) => `<p>${esc(text)}</p>`;
+const items = (rows) => (rows.length ? `<ul>${rows.map((row) => `<li>${row}</li>`).join("")}</ul>` : "");
+const isIndex = (value, length) => Number.isInteger(value) && value >= 0 && value < length;
+const formatNumber = (value, decimals) =>
+  value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
+function checkSingleChoice(spec, answer) {
+  if (!isIndex(answer, spec.options.length)) {
+    return result("invalid", `Choose one of the ${spec.options.length} options.`);
+  }
+  const option = spec.options[answer];
+  return result(option.correct ? "correct" : "incorrect", option.feedback_html);
+}
+
+function checkMultipleSelect(spec, answer) {
+  const n = spec.options.length;
+  if (!Array.isArray(answer) || !answer.length || new Set(answer).size !== answer.length
+      || !answer.every((i) => isIndex(i, n))) {
+    return result("invalid", "Choose at least one option.");
+  }
+  const chosen = new Set(answer);
+  const right = spec.options.filter((o, i) => o.correct === chosen.has(i)).length;
+  const notes = spec.options.flatMap((o, i) => (chosen.has(i) || o.correct
+    ? [`<strong>${chosen.has(i) ? "Chosen" : "Not chosen"}:</strong> ${o.feedback_html}`] : []));
+  return result(right === n ? "correct" : "incorrect", para(`${right} of ${n} options judged right.`) + items(notes));
+}
+
+function checkOrdering(spec, answer) {
+  const n = spec.items.length;
+  const sorted = Array.isArray(answer) ? [...answer].sort((a, b) => a - b) : [];
+  if (!Array.isArray(answer) || !answer.every(Number.isInteger) || sorted.length !== n
+      || sorted.some((v, i) => v !== i)) {
+    return result("invalid", `Put all ${n} items in order.`);
+  }
+  const placed = answer.filter((item, position) => item === position).length;
+  return result(placed === n ? "correct" : "incorrect",
+    para(`${placed} of ${n} items are in the right place.`) + spec.explanation_html);
+}
+
+function checkCategorize(spec, answer) {
+  const n = spec.items.length;
+  if (!Array.isArray(answer) || answer.length !== n || !answer.every((c) => isIndex(c, spec.categories.length))) {
+    return result("invalid", `Put each of the ${n} statements in a category.`);
+  }
+  const wrong = spec.items.filter((item, i) => answer[i] !== item.category);
+  const notes = wrong.map((item) => `<strong>${esc(spec.categories[item.category])}:</strong> ${item.feedback_html}`);
+  return result(wrong.length ? "incorrect" : "correct",
+    para(`${n - wrong.length} of ${n} statements are in the right category.`) + items(notes) + spec.explanation_html);
+}
+
+function checkNumeric(spec, answer) {
+  if (typeof answer !== "number" || !Number.isFinite(answer)) return result("invalid", "Enter a number.");
+  if (Math.abs(answer - spec.expected) <= spec.tolerance + 1e-9) {
+    const unit = spec.unit ? ` ${spec.unit}` : "";
+    return result("correct", para(`The value is ${spec.expected_text}${unit}.`) + spec.explanation_html);
+  }
+  return result("incorrect", para(`Your answer is ${answer > spec.expected ? "too high" : "too low"}.`) + spec.hint_html);
+}
+
+const QUESTION_CHECKS = { single_choice: checkSingleChoice, numeric: checkNumeric };
+
+function checkDataExplorer(spec, answer) {
+  const n = spec.questions.length;
+  const invalid = result("invalid", `Answer all ${n} questions.`);
+  if (!Array.isArray(answer) || answer.length !== n || answer.some((a) => a === null || a === undefined)) return invalid;
+  const results = spec.questions.map((q, i) => QUESTION_CHECKS[q.type](q, answer[i]));
+  if (results.some((r) => r.status === "invalid")) return invalid;
+  const right = results.filter((r) => r.correct).length;
+  return result(right === n ? "correct" : "incorrect", para(`${right} of ${n} questions answered correctly.`));
+}
+
+function checkRiskAssessment(spec, answer) {
+  const n = spec.factors.length;
+  if (!Array.isArray(answer) || answer.length !== n || !answer.every((r) => isIndex(r, spec.scale.length))) {
+    return result("invalid", `Rate all ${n} risk factors.`);
+  }
+  const apart = spec.factors.filter((f, i) => Math.abs(answer[i] - f.reference) > spec.tolerance);
+  const notes = apart.map((f) => `<strong>${esc(f.name)}:</strong> `
+    + esc(`you rated ${spec.scale[answer[spec.factors.indexOf(f)]]}; the reference rates ${spec.scale[f.reference]}.`));
+  return result(apart.length ? "incorrect" : "correct",
+    para(`Your ratings are within ${spec.tolerance} step(s) of the reference on ${n - apart.length} of ${n} factors.`)
+    + items(notes));
+}
+
+function checkDecision(spec, answer) {
+  const invalid = result("invalid", "Make a choice to continue.");
+  if (!Array.isArray(answer) || !answer.every(Number.isInteger)) return invalid;
+  let node = spec.nodes[spec.start];
+  for (const choice of answer) {
+    if (node.ending || !isIndex(choice, node.choices.length)) return invalid;
+    node = spec.nodes[node.choices[choice].next];
+  }
+  if (!node.ending) return invalid;
+  return result(node.sound ? "correct" : "incorrect", node.debrief_html);
+}
+
+function wordCount(text) {
+  return typeof text === "string" ? text.split(/\s+/).filter(Boolean).length : 0;
+}
+
+function checkReflection(spec, answer) {
+  const needed = Math.max(1, spec.min_words);
+  const words = wordCount(answer);
+  if (words < needed) return result("invalid", `Write at least ${needed} word(s) (you have ${words}).`);
+  return result("submitted", para(`Saved in this browser (${words} words). Compare it with the model answer.`), false);
+}

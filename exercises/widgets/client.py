@@ -1,0 +1,120 @@
+"""What the browser gets for each exercise type: the client spec.
+
+Markdown is rendered to safe HTML here (raw HTML escaped), expected values that come
+from data are computed here, and only what the front end needs is passed on.
+"""
+from __future__ import annotations
+
+import random
+
+from ..markdown import to_html, to_inline_html
+from ..tables import as_json_table, expected_value, factor_names, format_number, frame
+
+
+def _md(spec: dict, key: str) -> str:
+    return to_html(spec[key]) if spec.get(key) else ""
+
+
+def _options(spec: dict) -> dict:
+    return {"options": [{"html": to_inline_html(o["text"]), "correct": bool(o.get("correct", False)),
+                         "feedback_html": to_html(o["feedback"])} for o in spec["options"]]}
+
+
+def _shuffled(n: int, seed: str) -> list[int]:
+    """A stable order for the page that is never already the answer."""
+    order = list(range(n))
+    rng = random.Random(seed)
+    while order == sorted(order):
+        rng.shuffle(order)
+    return order
+
+
+def _ordering(spec: dict, ref: str) -> dict:
+    return {"items": [{"html": to_inline_html(item["text"])} for item in spec["items"]],
+            "start": _shuffled(len(spec["items"]), ref), "explanation_html": _md(spec, "explanation")}
+
+
+def _categorize(spec: dict, ref: str) -> dict:
+    cats = spec["categories"]
+    return {"categories": cats, "explanation_html": _md(spec, "explanation"),
+            "items": [{"html": to_inline_html(i["text"]), "category": cats.index(i["category"]),
+                       "feedback_html": to_html(i["feedback"])} for i in spec["items"]]}
+
+
+def _numeric_question(spec: dict) -> dict:
+    value = expected_value(spec)
+    return {"expected": value, "expected_text": format_number(value, spec.get("decimals", 0)),
+            "tolerance": spec["tolerance"], "unit": spec.get("unit", ""),
+            "explanation_html": _md(spec, "explanation"), "hint_html": _md(spec, "hint")}
+
+
+def _chart(spec: dict) -> dict:
+    chart = dict(spec["chart"])
+    chart.setdefault("title", spec.get("title", "Chart"))
+    return chart
+
+
+def _numeric(spec: dict, ref: str) -> dict:
+    out = _numeric_question(spec)
+    if "chart" in spec:
+        out.update(chart=_chart(spec), table=as_json_table(frame(spec)))
+    return out
+
+
+def _data_explorer(spec: dict, ref: str) -> dict:
+    data = {key: spec[key] for key in ("data", "dataset") if key in spec}
+    questions = []
+    for q in spec["questions"]:
+        client = {"type": q["type"], "prompt_html": to_html(q["prompt"])}
+        client.update(_options(q) if q["type"] == "single_choice" else _numeric_question({**data, **q}))
+        questions.append(client)
+    df = frame(spec)
+    columns = spec.get("columns") or [str(c) for c in df.columns]
+    return {"table": as_json_table(df, columns), "chart": _chart(spec), "filters": spec.get("filters", []),
+            "range": spec.get("range"), "questions": questions}
+
+
+def _risk_assessment(spec: dict, ref: str) -> dict:
+    scale = spec["scale"]
+    return {"case_html": to_html(spec["case"]), "scale": scale, "tolerance": spec.get("tolerance", 1),
+            "factors": [{"name": name, "description_html": _md(f, "description"),
+                         "reference": scale.index(f["reference"]), "reasoning_html": to_html(f["reasoning"])}
+                        for f, name in zip(spec["factors"], factor_names(spec))]}
+
+
+def _decision(spec: dict, ref: str) -> dict:
+    index = {node["id"]: i for i, node in enumerate(spec["nodes"])}
+    nodes = []
+    for node in spec["nodes"]:
+        client = {"id": node["id"], "text_html": to_html(node["text"]), "ending": "choices" not in node}
+        if client["ending"]:
+            client.update(sound=node["sound"], debrief_html=to_html(node["debrief"]))
+        else:
+            client["choices"] = [{"html": to_inline_html(c["text"]), "next": index[c["next"]],
+                                  "consequence_html": to_html(c["consequence"])} for c in node["choices"]]
+        nodes.append(client)
+    return {"start": index[spec["start"]], "nodes": nodes}
+
+
+def _reflection(spec: dict, ref: str) -> dict:
+    return {"min_words": spec.get("min_words", 1), "model_answer_html": to_html(spec["model_answer"])}
+
+
+BUILDERS = {
+    "single_choice": lambda spec, ref: _options(spec),
+    "multiple_select": lambda spec, ref: _options(spec),
+    "ordering": _ordering,
+    "categorize": _categorize,
+    "numeric": _numeric,
+    "data_explorer": _data_explorer,
+    "risk_assessment": _risk_assessment,
+    "decision": _decision,
+    "reflection": _reflection,
+}
+
+
+def client_spec(spec: dict, ref: str) -> dict:
+    """What the browser needs for ``spec``: Markdown rendered to safe HTML, nothing else."""
+    out = {"ref": ref, "type": spec["type"], "title": spec.get("title", ""), "prompt_html": to_html(spec["prompt"])}
+    out.update(BUILDERS[spec["type"]](spec, ref))
+    return out

@@ -1,0 +1,54 @@
+// Decision scenario: branching choices, each with a consequence, ending in a debrief.
+// The answer is the list of choices made (indices at each step).
+
+function render({ model, el }) {
+  const spec = model.get("spec");
+  const ui = frame(el, spec, { correct: "A sound course.", incorrect: "A costly course." });
+  const saved = store(spec.ref);
+  const pathList = h("ol", { class: "cx-path", "aria-label": "Your decisions so far" });
+  const stage = h("div", { class: "cx-node", tabindex: "-1" });
+  ui.body.append(pathList, stage);
+  let path = [];
+
+  function draw(focus) {
+    let node = spec.nodes[spec.start];
+    pathList.replaceChildren();
+    for (const choice of path) {
+      const picked = node.choices[choice];
+      pathList.append(h("li", { class: "cx-step" }, [
+        h("p", { class: "cx-step-choice" }, [h("strong", { text: "You chose: " }), h("span", { html: picked.html })]),
+        h("div", { class: "cx-step-consequence", html: picked.consequence_html })]));
+      node = spec.nodes[picked.next];
+    }
+    pathList.hidden = path.length === 0;
+    stage.replaceChildren(h("div", { class: "cx-node-text", html: node.text_html }));
+    if (node.ending) {
+      const outcome = checkDecision(spec, path);
+      ui.announce(outcome.status, outcome.feedback);
+    } else {
+      ui.announce("none");
+      stage.append(h("div", { class: "cx-choices", role: "group", "aria-label": "Your options" },
+        node.choices.map((choice, i) => h("button", { type: "button", class: "cx-button cx-choice", html: choice.html,
+          onclick: () => choose(i) }))));
+    }
+    if (focus) stage.focus();
+  }
+
+  function choose(i) {
+    path = [...path, i];
+    const outcome = checkDecision(spec, path);
+    if (outcome.status === "invalid") saved.save(path, null);
+    else { saved.save(path, outcome); reportAnswer(model, path); }
+    draw(true);
+  }
+
+  ui.actions.append(button("Start again", () => { path = []; resetAll(ui, model, saved); draw(true); }));
+  const previous = saved.load();
+  if (previous && Array.isArray(previous.answer)) {
+    path = previous.answer;
+    try { draw(); return; } catch (e) { path = []; }
+  }
+  draw();
+}
+
+export default { render, check: checkDecision };

@@ -1,0 +1,60 @@
+// Ordering: put items in order with "Move up" / "Move down" buttons (keyboard
+// operable; no dragging needed). The answer is the item indices in the chosen order.
+
+function render({ model, el }) {
+  const spec = model.get("spec");
+  const ui = frame(el, spec);
+  const saved = store(spec.ref);
+  const list = h("ol", { class: "cx-order", "aria-labelledby": ui.promptId });
+  const moves = h("p", { class: "cx-sr-only", role: "status", "aria-live": "polite" });
+  ui.body.append(h("p", { class: "cx-hint", text: "Use the Up and Down buttons to change the order." }), list, moves);
+  const plain = (html) => { const d = h("div", { html }); return d.textContent.trim(); };
+
+  const previous = saved.load();
+  let order = previous && checkOrdering(spec, previous.answer).status !== "invalid" ? [...previous.answer] : [...spec.start];
+
+  function draw(focus) {
+    list.replaceChildren(...order.map((item, position) => {
+      const name = plain(spec.items[item].html);
+      const up = button("Up", () => move(position, -1, "up"), false,
+        { "aria-label": `Move up: ${name}`, disabled: position === 0, "data-move": "up" });
+      const down = button("Down", () => move(position, 1, "down"), false,
+        { "aria-label": `Move down: ${name}`, disabled: position === order.length - 1, "data-move": "down" });
+      return h("li", { class: "cx-order-item", "data-item": item }, [
+        h("span", { class: "cx-order-text", html: spec.items[item].html }),
+        h("span", { class: "cx-order-buttons" }, [up, down]),
+      ]);
+    }));
+    if (focus) {
+      const [position, direction] = focus;
+      const row = list.children[position];
+      const target = row.querySelector(`[data-move="${direction}"]:not([disabled])`) || row.querySelector("button:not([disabled])");
+      target.focus();
+    }
+  }
+
+  function move(position, delta, direction) {
+    const to = position + delta;
+    [order[position], order[to]] = [order[to], order[position]];
+    ui.announce("none");
+    draw([to, direction]);
+    moves.textContent = `${plain(spec.items[order[to]].html)}: now ${to + 1} of ${order.length}.`;
+  }
+
+  ui.actions.append(
+    button("Check order", () => submit(ui, model, saved, checkOrdering, spec, [...order]), true),
+    button("Reset", () => {
+      order = [...spec.start];
+      draw();
+      resetAll(ui, model, saved);
+      list.querySelector("button:not([disabled])").focus();
+    }),
+  );
+  draw();
+  if (previous && checkOrdering(spec, previous.answer).status !== "invalid") {
+    const outcome = checkOrdering(spec, order);
+    ui.announce(outcome.status, outcome.feedback);
+  }
+}
+
+export default { render, check: checkOrdering };
