@@ -186,9 +186,15 @@ def _check_data(ex: dict, kind: str, fail):
             if len(row) != width:
                 fail(("data", "rows", i), f"row has {len(row)} values but there are {width} columns")
     try:
-        df = tables.frame(ex)
+        df = tables.frame({key: ex[key] for key in ("data", "dataset") if key in ex})
     except (LookupError, KeyError, FileNotFoundError, ValueError) as err:
         fail(("dataset",), str(err).strip('"'))
+    for column in ex.get("where", {}):
+        if column not in df.columns:
+            fail(("where",), f"no column {column!r} in the data; columns: {', '.join(map(str, df.columns))}")
+    df = tables.select(df, ex.get("where"))
+    if df.empty:
+        fail(("where",), "keeps no rows of the data")
     columns = [str(c) for c in df.columns]
     named = [(("chart", key), ex["chart"][key]) for key in ("x", "y", "series") if key in ex.get("chart", {})]
     named += [(("filters", i, "column"), f["column"]) for i, f in enumerate(ex.get("filters", []))]

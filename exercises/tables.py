@@ -12,6 +12,9 @@ An expected value that comes from data is never written into the spec: the spec 
 how to compute it (``answer_from``) and Python computes it when the widget is made::
 
     answer_from: {column: oda_gni, where: {name: Japan}, aggregate: max}
+
+``where: {column: value or [values]}`` beside ``data``/``dataset`` keeps only those rows
+(for the chart, the table and ``answer_from`` alike).
 """
 from __future__ import annotations
 
@@ -24,14 +27,16 @@ AGGREGATES = ("first", "sum", "mean", "min", "max", "count")
 
 
 def frame(spec: dict) -> pd.DataFrame:
-    """The spec's table as a DataFrame."""
+    """The spec's table as a DataFrame, limited to the rows its ``where`` keeps."""
     if "data" in spec:
-        return pd.DataFrame(spec["data"]["rows"], columns=spec["data"]["columns"])
-    try:
-        from . import datasets
-    except ImportError as err:  # the loaders are not installed
-        raise LookupError(f"dataset {spec['dataset']!r} cannot be loaded: {err}") from None
-    return datasets.load(spec["dataset"])
+        df = pd.DataFrame(spec["data"]["rows"], columns=spec["data"]["columns"])
+    else:
+        try:
+            from . import datasets
+        except ImportError as err:  # the loaders are not installed
+            raise LookupError(f"dataset {spec['dataset']!r} cannot be loaded: {err}") from None
+        df = datasets.load(spec["dataset"])
+    return select(df, spec.get("where")).reset_index(drop=True)
 
 
 def select(df: pd.DataFrame, where: dict | None) -> pd.DataFrame:

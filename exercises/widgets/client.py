@@ -62,7 +62,7 @@ def _numeric(spec: dict, ref: str) -> dict:
 
 
 def _data_explorer(spec: dict, ref: str) -> dict:
-    data = {key: spec[key] for key in ("data", "dataset") if key in spec}
+    data = {key: spec[key] for key in ("data", "dataset", "where") if key in spec}
     questions = []
     for q in spec["questions"]:
         client = {"type": q["type"], "prompt_html": to_html(q["prompt"])}
