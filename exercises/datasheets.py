@@ -11,14 +11,11 @@ CDN), and a sample table with a caption and column headers.
 """
 from __future__ import annotations
 
-import base64
-import html
-
 import altair as alt
-import vl_convert as vlc
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from .charts import svg_html
 from .datasets import load, resource
 
 SAMPLE_ROWS = 8
@@ -99,10 +96,7 @@ def _chart(name: str, frame: pd.DataFrame):
 
 
 def _svg_image(chart: alt.Chart, alt_text: str) -> str:
-    svg = vlc.vegalite_to_svg(chart.properties(width=520, height=260).to_json())
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return (f'<figure class="datasheet-chart"><img src="data:image/svg+xml;base64,{data}" '
-            f'alt="{html.escape(alt_text)}" style="max-width:100%;height:auto"></figure>')
+    return svg_html(chart.properties(width=520, height=260), alt_text, "datasheet-chart")
 
 
 # --------------------------------------------------------------------------- text
