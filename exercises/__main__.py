@@ -1,6 +1,5 @@
 """Command line: ``python -m exercises <command>``.
 
-  vendor      copy the site's browser assets into _vendor/
   validate    load and validate every exercise bank
 """
 from __future__ import annotations
@@ -12,14 +11,10 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m exercises")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("vendor", help="copy the site's browser assets into _vendor/")
     sub.add_parser("validate", help="load and validate every exercise bank")
     args = parser.parse_args(argv)
 
-    if args.command == "vendor":
-        from .vendor import vendor
-        print(f"vendored {len(vendor())} files into _vendor/")
-    elif args.command == "validate":
+    if args.command == "validate":
         from .specs import SpecError, load_banks
         try:
             banks = load_banks()

@@ -2,13 +2,17 @@
 
 - the ``{case-box}`` directive (see :mod:`exercises.case_box`);
 - the ``{course-glossary}`` directive (see :mod:`exercises.glossary`);
-- fixes to the generated HTML that themes cannot make.
+- re-running notebooks when banks, widgets or data change (see :mod:`exercises.execution_inputs`);
+- fixes to the generated HTML that themes cannot make (accessibility).
 """
 from __future__ import annotations
+
+import re
 
 from sphinx.application import Sphinx
 
 from .case_box import CaseBoxDirective
+from .execution_inputs import outdated_notebooks
 from .glossary import CourseGlossaryDirective
 
 # docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry"
@@ -25,8 +29,32 @@ def _fix_body(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         context["body"] = body
 
 
+# pydata-sphinx-theme folds a chapter's sub-pages under a <summary> holding only a
+# chevron icon, so screen readers announce an unnamed control (axe: summary-name). Each
+# summary is named after the link it follows.
+_FOLD = re.compile(r'(<a class="reference internal" href="[^"]*">)(.*?)(</a><details(?: open="open")?>)<summary>', re.S)
+
+
+def _name_folds(html: str) -> str:
+    def named(m: re.Match) -> str:
+        title = re.sub(r"<[^>]+>", "", m.group(2)).strip().replace('"', "&quot;")
+        return f'{m.group(1)}{m.group(2)}{m.group(3)}<summary aria-label="Pages in {title}">'
+    return _FOLD.sub(named, html)
+
+
+def _fix_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    generate = context.get("generate_toctree_html")
+    if generate and not getattr(generate, "_course_named", False):
+        def generate_named(*args, **kwargs):
+            return _name_folds(str(generate(*args, **kwargs)))
+        generate_named._course_named = True
+        context["generate_toctree_html"] = generate_named
+
+
 def setup(app: Sphinx) -> dict:
     app.add_directive("case-box", CaseBoxDirective)
     app.add_directive("course-glossary", CourseGlossaryDirective)
+    app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
+    app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,86 @@
+// Draws a built page's exercises from the widget state saved in the page: no kernel, no
+// widget manager, no require.js. Every interactive element of this course is an
+// anywidget (an ES module with render()), so this small shim replaces the 3.6 MB
+// @jupyter-widgets/html-manager. In Jupyter, Colab or Binder, anywidget's own front end
+// runs the same modules.
+(function () {
+  "use strict";
+  const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
+  const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
+
+  function makeModel(state) {
+    const listeners = new Map();
+    const fire = (event, ...args) => (listeners.get(event) || []).forEach((cb) => cb(...args));
+    return {
+      get: (name) => state[name],
+      set(name, value) {
+        const old = state[name];
+        state[name] = value;
+        fire(`change:${name}`, value, old);
+        fire("change");
+      },
+      save_changes() {},  // a static page has no kernel to tell
+      send() {},
+      on(event, cb) {
+        if (!listeners.has(event)) listeners.set(event, []);
+        listeners.get(event).push(cb);
+      },
+      off(event, cb) {
+        if (!event) return listeners.clear();
+        listeners.set(event, cb ? (listeners.get(event) || []).filter((f) => f !== cb) : []);
+      },
+      widget_manager: null,
+    };
+  }
+
+  const widgets = new Map();  // model_id -> Promise<{ widget, model }>
+  const styles = new Set();
+
+  function load(entry) {
+    const state = entry.state;
+    if (state._css && !styles.has(state._css)) {
+      const style = document.createElement("style");
+      style.textContent = state._css;
+      document.head.append(style);
+      styles.add(state._css);
+    }
+    const url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
+    return import(url).then(async (mod) => {
+      URL.revokeObjectURL(url);
+      let widget = mod.default ?? mod;
+      if (typeof widget === "function") widget = await widget();
+      const model = makeModel(state);
+      if (widget.initialize) await widget.initialize({ model });
+      return { widget, model };
+    });
+  }
+
+  async function renderView(script, models) {
+    const { model_id } = JSON.parse(script.textContent);
+    const entry = models[model_id];
+    const area = document.createElement("div");
+    area.className = "widget-subarea";
+    script.parentElement.insertBefore(area, script);
+    if (!entry || entry.model_module !== "anywidget") {
+      area.textContent = "This interactive element runs only in Jupyter.";
+      return;
+    }
+    if (!widgets.has(model_id)) widgets.set(model_id, load(entry));
+    const { widget, model } = await widgets.get(model_id);
+    const el = document.createElement("div");
+    area.append(el);
+    await widget.render({ model, el });
+  }
+
+  function renderAll() {
+    const stateScript = document.querySelector(STATE);
+    if (!stateScript) return;
+    const models = JSON.parse(stateScript.textContent).state || {};
+    document.querySelectorAll(VIEW).forEach((script) => {
+      renderView(script, models).catch((err) => console.error("exercise failed to render:", err));
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
+  else renderAll();
+})();
