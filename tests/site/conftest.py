@@ -26,7 +26,8 @@ OUTPUT = ["--path-output", str(BUILD_ROOT)] if BUILD_ROOT != ROOT else []
 @pytest.fixture(scope="session")
 def site() -> Path:
     if os.environ.get("COURSE_REUSE_BUILD") != "1":
-        subprocess.run(JB + ["clean", str(BUILD_ROOT)], cwd=ROOT, check=True, capture_output=True)
+        if (BUILD_ROOT / "_build").exists():  # clean keeps the execution cache
+            subprocess.run(JB + ["clean", str(BUILD_ROOT)], cwd=ROOT, check=True, capture_output=True)
         proc = subprocess.run(JB + ["build", ".", "-W", "-n", "--keep-going"] + OUTPUT, cwd=ROOT,
                               capture_output=True, text=True)
         assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
