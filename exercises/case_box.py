@@ -17,8 +17,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from .specs import SpecError, _line_for
-from .yaml_data import load_yaml
+from .yaml_data import SpecError, line_for, load_yaml
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "book" / "cases"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "case.schema.json"
@@ -33,7 +32,7 @@ def load_case(case_id: str, directory: Path = CASES_DIR) -> dict:
         raise KeyError(f"no case {case_id!r} in {directory}; valid cases: {valid}")
     data, lines = load_yaml(path, SCHEMA_PATH)
     if data["id"] != case_id:
-        raise SpecError(path, _line_for(lines, ("id",)), "id", f"id {data['id']!r} must match the file name {case_id!r}")
+        raise SpecError(path, line_for(lines, ("id",)), "id", f"id {data['id']!r} must match the file name {case_id!r}")
     return data
 
 

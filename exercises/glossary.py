@@ -13,8 +13,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from .specs import SpecError, _line_for
-from .yaml_data import load_yaml
+from .yaml_data import SpecError, line_for, load_yaml
 
 MODULES_DIR = Path(__file__).resolve().parent.parent / "book" / "modules"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "glossary.schema.json"
@@ -32,7 +31,7 @@ def load_glossary(modules_dir: Path = MODULES_DIR) -> list[dict]:
         for i, entry in enumerate(data or []):
             key = entry["term"].casefold()
             if key in entries:
-                raise SpecError(path, _line_for(lines, (i, "term")), f"[{i}].term",
+                raise SpecError(path, line_for(lines, (i, "term")), f"[{i}].term",
                                 f"{entry['term']!r} is already defined in {entries[key]['file']}")
             entries[key] = {**entry, "module": path.parent.name, "file": str(path)}
     return [entries[k] for k in sorted(entries)]
