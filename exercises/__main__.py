@@ -1,17 +1,21 @@
 """Command line: ``python -m exercises <command>``.
 
   validate    load and validate every exercise bank
+  lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m exercises")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="load and validate every exercise bank")
+    lms = sub.add_parser("lms", help="export the banks for Moodle (XML) and Canvas (QTI)")
+    lms.add_argument("--out", default=None, help="output folder (default: _build/lms)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
@@ -22,6 +26,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {err}", file=sys.stderr)
             return 1
         print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks are valid")
+    elif args.command == "lms":
+        from .lms import OUT, export
+        out = Path(args.out) if args.out else OUT
+        summary = export(out)
+        done = sum(len(s["exported"]) for s in summary.values())
+        skipped = sum(len(s["skipped"]) for s in summary.values())
+        print(f"exported {done} questions from {len(summary)} banks into {out} "
+              f"({skipped} interactive exercises stay on the site; see {out / 'README.txt'})")
     return 0
 
 
