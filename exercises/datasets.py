@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 PACKAGE = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
+UNSC_INDEX = "sources/unsc_resolutions_index_1946_2015.csv"
 REQUIRED_METADATA = ("title", "description", "sources", "licenses", "version", "retrieved", "caveats")
 
 
@@ -169,6 +170,37 @@ def _cross_problems(package: Path) -> list[str]:
             report("r2p_resolutions", i, "source_url", "a verified row needs a source URL")
         if row["scope"] == "country" and pd.isna(row["iso3"]):
             report("r2p_resolutions", i, "iso3", "a country-specific resolution needs a country code")
+
+    # Security Council rows agree with the UNSC index (1946 - April 2015) on number, year and,
+    # where the index gives one, the date.
+    index_path = Path(package).parent / UNSC_INDEX
+    if index_path.exists():
+        index = pd.read_csv(index_path, dtype=str, keep_default_na=False).set_index("resolution")
+        last = int(index["number"].astype(int).max())
+        for i, row in res[res["body"] == "UNSC"].iterrows():
+            if not row["number"].isdigit() or int(row["number"]) > last:
+                continue
+            if row["symbol"] not in index.index:
+                report("r2p_resolutions", i, "symbol", f"{row['symbol']} is not in {UNSC_INDEX}")
+                continue
+            entry = index.loc[row["symbol"]]
+            if int(entry["year"]) != row["date"].year:
+                report("r2p_resolutions", i, "date", f"year {row['date'].year} differs from {UNSC_INDEX} ({entry['year']})")
+            elif entry["date"] and pd.to_datetime(entry["date"], format="%d %B %Y") != row["date"]:
+                report("r2p_resolutions", i, "date", f"{row['date']:%Y-%m-%d} differs from {UNSC_INDEX} ({entry['date']})")
+
+    # Opinion survey: within one round and single-answer question, shares cannot exceed 100 %.
+    if "japan_public_opinion" in tables:
+        opinion = tables["japan_public_opinion"]
+        for i, row in opinion.iterrows():
+            if row["survey_round"] != f"{row['year']:04d}-{row['month']:02d}":
+                report("japan_public_opinion", i, "survey_round", f"does not match year {row['year']} and month {row['month']}")
+        single = opinion[~opinion["multiple_answers"].astype(bool)]
+        for _, group in single.groupby(["survey_round", "question_id"], observed=True):
+            if group["percent"].sum() > 100.05:
+                report("japan_public_opinion", group["percent"].idxmax(), "percent",
+                       f"single-answer shares of round {group['survey_round'].iloc[0]} add up to "
+                       f"{group['percent'].sum():.1f} % (> 100); the largest is on this line")
 
     # Milestones that cite a resolution agree with the resolution table on its date.
     dates = dict(zip(res["symbol"], res["date"]))

@@ -59,6 +59,14 @@ def _chart(name: str, frame: pd.DataFrame):
         return chart, f"Bar chart of the ten highest two-year risks in the {frame['edition'].max()} edition: {text}."
     if name == "r2p_resolutions":
         return _bar_count(frame, "verification_status", "resolutions")
+    if name == "japan_public_opinion":
+        data = frame.assign(label=frame["question_id"].astype("string") + ": " + frame["answer_en"])
+        chart = alt.Chart(data).mark_bar().encode(
+            x=alt.X("percent:Q", title="share of respondents (%)"), y=alt.Y("label:N", title=None),
+            color=alt.Color("survey_round:N", title="survey round"), yOffset="survey_round:N")
+        text = "; ".join(f"{r} {q} '{a}' {p:.1f} %" for r, q, a, p in
+                         zip(frame["survey_round"], frame["question_id"], frame["answer_en"], frame["percent"]))
+        return chart, f"Grouped bar chart of answer shares by survey round: {text}."
     if name == "un_special_advisers":
         data = frame.assign(end=frame["end_year"].fillna(pd.Timestamp.now().year).astype(int))
         chart = alt.Chart(data).mark_bar().encode(

@@ -59,6 +59,27 @@ def test_expected_datasets_and_row_counts():
     assert len(load("ten_stages_of_genocide")) == 10
 
 
+def test_japan_public_opinion_loads_typed_and_keeps_its_rounds_apart():
+    opinion = load("japan_public_opinion")
+    assert opinion["percent"].dtype == "Float64" and opinion["multiple_answers"].dtype == "boolean"
+    assert isinstance(opinion["question_id"].dtype, pd.CategoricalDtype)
+    assert set(opinion["survey_round"]) == {"2009-10", "2014-10", "2015-10", "2016-11"}
+    role = opinion[opinion["question_id"] == "japan_role"]
+    assert role["multiple_answers"].all()
+    # the figures module 6 cites (October 2015, with October 2014 from the same page)
+    assert sorted(role[role["survey_round"] == "2015-10"]["percent"]) == [56.8, 60.7]
+    assert sorted(role[role["survey_round"] == "2014-10"]["percent"]) == [52.0, 57.0]
+    dev = opinion[(opinion["question_id"] == "development_cooperation")]
+    assert list(dev["percent"]) == [30.2, 50.3, 12.4, 2.8]
+
+
+def test_r2p_rows_cite_a_source_unless_flagged_unverified():
+    res = load("r2p_resolutions")
+    verified = res[res["verification_status"] != "unverified_check_text"]
+    assert verified["source_url"].notna().all()
+    assert (res[res["evidence_type"] == "memory"]["verification_status"] == "unverified_check_text").all()
+
+
 def test_the_record_over_the_paper_luck_2008():
     advisers = load("un_special_advisers").set_index("adviser_id")
     assert advisers.loc["luck", "start"] == "2008-02-21"
@@ -92,13 +113,30 @@ def problems_of(package: Path) -> str:
     return str(info.value)
 
 
+def row_of(file: str, column: str, value: str) -> int:
+    """The 0-based data row of ``file`` whose ``column`` equals ``value``."""
+    frame = pd.read_csv(DATA / file, dtype=str, keep_default_na=False)
+    return int(frame.index[frame[column] == value][0])
+
+
 CORRUPTIONS = {
     "bad date": ("milestones.csv", 3, "date", "2005-13-45"),
     "unknown enum value": ("r2p_resolutions.csv", 2, "body", "UNHRC"),
     "broken foreign key": ("ewp_mass_killing_episodes.csv", 5, "iso3", "ZZZ"),
     "missing source": ("milestones.csv", 7, "source_url", ""),
     "adviser ends before starting": ("un_special_advisers.csv", 1, "end", "2006-01-01"),
-    "resolution before its body existed": ("r2p_resolutions.csv", 18, "date", "2005-01-01"),
+    "resolution before its body existed": ("r2p_resolutions.csv", row_of("r2p_resolutions.csv", "symbol", "A/HRC/RES/44/14"),
+                                           "date", "2005-01-01"),
+    "UNSC date differs from the UNSC index": ("r2p_resolutions.csv", row_of("r2p_resolutions.csv", "symbol", "S/RES/2149"),
+                                              "date", "2014-04-11"),
+    "UNSC year differs from the UNSC index": ("r2p_resolutions.csv", row_of("r2p_resolutions.csv", "symbol", "S/RES/1674"),
+                                              "date", "2007-04-28"),
+    "opinion share above 100": ("japan_public_opinion.csv", 4, "percent", "157.0"),
+    "opinion share not a number": ("japan_public_opinion.csv", 1, "percent", "about half"),
+    "opinion unknown question": ("japan_public_opinion.csv", 0, "question_id", "r2p_support"),
+    "opinion source not the Cabinet Office": ("japan_public_opinion.csv", 8, "source_url", "https://example.org/poll"),
+    "opinion round does not match its month": ("japan_public_opinion.csv", 6, "survey_round", "2015-11"),
+    "opinion single-answer shares above 100 in total": ("japan_public_opinion.csv", 9, "percent", "90.3"),
 }
 
 
