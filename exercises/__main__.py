@@ -2,6 +2,7 @@
 
   validate    load and validate every exercise bank
   lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
+  course      build a custom course from chosen modules into _build/courses/<name>/
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="load and validate every exercise bank")
     lms = sub.add_parser("lms", help="export the banks for Moodle (XML) and Canvas (QTI)")
     lms.add_argument("--out", default=None, help="output folder (default: _build/lms)")
+    course = sub.add_parser("course", help="build a custom course from chosen modules")
+    course.add_argument("modules", nargs="*", help="module names, e.g. foundations 4 06-japans-aspiration")
+    course.add_argument("--name", help="the course's folder name (default: the module numbers)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
@@ -34,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
         skipped = sum(len(s["skipped"]) for s in summary.values())
         print(f"exported {done} questions from {len(summary)} banks into {out} "
               f"({skipped} interactive exercises stay on the site; see {out / 'README.txt'})")
+    elif args.command == "course":
+        from .course import UnknownModule, build
+        try:
+            html = build(args.modules, args.name)
+        except UnknownModule as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        print(f"Open {html / 'index.html'}")
     return 0
 
 

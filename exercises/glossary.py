@@ -37,8 +37,14 @@ def load_glossary(modules_dir: Path = MODULES_DIR) -> list[dict]:
     return [entries[k] for k in sorted(entries)]
 
 
+def _module_ref(folder: str, docname_of_module) -> str:
+    doc = docname_of_module(folder)
+    return f"{{doc}}`{doc}`" if doc else f"module {folder.split('-', 1)[0].lstrip('0')}"
+
+
 def glossary_markdown(entries: list[dict], docname_of_module) -> str:
-    """A MyST ``{glossary}`` block; ``docname_of_module(folder)`` gives the module's page."""
+    """A MyST ``{glossary}`` block; ``docname_of_module(folder)`` gives the module's page,
+    or None when the module is not in this build (a custom course)."""
     out = ["````{glossary}"]
     for e in entries:
         reading = f"（{e['reading']}）" if e.get("reading") else ""
@@ -47,7 +53,7 @@ def glossary_markdown(entries: list[dict], docname_of_module) -> str:
         out += [e["term"],
                 f"  {' '.join(e['definition'].split())}",
                 "",
-                f"  Japanese: {japanese}{source}. Introduced in {{doc}}`{docname_of_module(e['module'])}`.",
+                f"  Japanese: {japanese}{source}. Introduced in {_module_ref(e['module'], docname_of_module)}.",
                 ""]
     out.append("````")
     return "\n".join(out)
@@ -65,7 +71,9 @@ class CourseGlossaryDirective(SphinxDirective):
             raise self.error(str(err))
         if not entries:
             return [nodes.paragraph(text="No terms yet.")]
-        module_doc = lambda folder: "/" + (Path("book/modules") / folder / "index").as_posix()
+        def module_doc(folder: str) -> str | None:
+            doc = (Path("book/modules") / folder / "index").as_posix()
+            return "/" + doc if doc in self.env.found_docs else None
         container = nodes.container()
         self.state.nested_parse(StringList(glossary_markdown(entries, module_doc).splitlines(),
                                            source=self.get_source_info()[0]), self.content_offset, container)
