@@ -50,3 +50,9 @@ def test_a_missing_field_names_file_line_and_field(tmp_path):
 
 def test_the_course_glossary_is_valid():
     load_glossary()
+
+
+def test_a_term_from_a_module_left_out_of_a_custom_course_names_it_without_a_link(tmp_path):
+    module(tmp_path, "02-b", ENTRY.format(term="responsibility to protect"))
+    md = glossary_markdown(load_glossary(tmp_path), lambda folder: None)
+    assert "Introduced in module 2." in md and "{doc}" not in md
