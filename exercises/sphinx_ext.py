@@ -2,6 +2,7 @@
 
 - the ``{case-box}`` directive (see :mod:`exercises.case_box`);
 - the ``{course-glossary}`` directive (see :mod:`exercises.glossary`);
+- the ``{objectives-map}`` directive (see :mod:`exercises.objectives_map`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.execution_inputs`);
 - fixes to the generated HTML that themes cannot make (accessibility).
 """
@@ -14,6 +15,7 @@ from sphinx.application import Sphinx
 from .case_box import CaseBoxDirective
 from .execution_inputs import outdated_notebooks
 from .glossary import CourseGlossaryDirective
+from .objectives_map import ObjectivesMapDirective
 
 # docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry"
 # (a deprecated role), so screen readers get a list with no items (axe:
@@ -54,6 +56,7 @@ def _fix_navigation(app: Sphinx, pagename: str, templatename: str, context: dict
 def setup(app: Sphinx) -> dict:
     app.add_directive("case-box", CaseBoxDirective)
     app.add_directive("course-glossary", CourseGlossaryDirective)
+    app.add_directive("objectives-map", ObjectivesMapDirective)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
