@@ -3,6 +3,7 @@
 - the ``{case-box}`` directive (see :mod:`exercises.case_box`);
 - the ``{course-glossary}`` directive (see :mod:`exercises.glossary`);
 - the ``{objectives-map}`` directive (see :mod:`exercises.objectives_map`);
+- the ``{agenda}`` directive (see :mod:`exercises.agenda`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.execution_inputs`);
 - fixes to the generated HTML that themes cannot make (accessibility).
 """
@@ -12,6 +13,7 @@ import re
 
 from sphinx.application import Sphinx
 
+from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
 from .execution_inputs import outdated_notebooks
 from .glossary import CourseGlossaryDirective
@@ -57,6 +59,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("case-box", CaseBoxDirective)
     app.add_directive("course-glossary", CourseGlossaryDirective)
     app.add_directive("objectives-map", ObjectivesMapDirective)
+    app.add_directive("agenda", AgendaDirective)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
