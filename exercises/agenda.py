@@ -10,25 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
-
-from .yaml_data import SpecError, line_for, load_yaml
+from .directives import YamlFileDirective
+from .yaml_data import load_by_id
 
 AGENDAS_DIR = Path(__file__).resolve().parent.parent / "book" / "agendas"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "agenda.schema.json"
 
 
 def load_agenda(agenda_id: str, directory: Path = AGENDAS_DIR) -> dict:
-    path = Path(directory) / f"{agenda_id}.yml"
-    if not path.exists():
-        valid = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml"))) or "(none)"
-        raise KeyError(f"no agenda {agenda_id!r} in {directory}; valid agendas: {valid}")
-    data, lines = load_yaml(path, SCHEMA_PATH)
-    if data["id"] != agenda_id:
-        raise SpecError(path, line_for(lines, ("id",)), "id", f"id {data['id']!r} must match the file name {agenda_id!r}")
-    return data
+    return load_by_id(agenda_id, directory, SCHEMA_PATH, "agenda")
 
 
 def _clock(minutes: int) -> str:
@@ -69,17 +59,7 @@ def agenda_markdown(agenda: dict) -> str:
     return "\n".join(out)
 
 
-class AgendaDirective(SphinxDirective):
-    required_arguments = 1
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(AGENDAS_DIR / f"{self.arguments[0]}.yml"))
-        try:
-            agenda = load_agenda(self.arguments[0])
-        except (KeyError, SpecError) as err:
-            raise self.error(str(err).strip('"'))
-        container = nodes.container()
-        self.state.nested_parse(StringList(agenda_markdown(agenda).splitlines(), source=self.get_source_info()[0]),
-                                self.content_offset, container)
-        return container.children
+class AgendaDirective(YamlFileDirective):
+    directory = AGENDAS_DIR
+    load = staticmethod(load_agenda)
+    to_markdown = staticmethod(agenda_markdown)

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
-
-from .yaml_data import SpecError, line_for, load_yaml
+from .directives import YamlFileDirective
+from .yaml_data import load_by_id
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "book" / "cases"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "case.schema.json"
@@ -26,14 +23,7 @@ PARTS = [("background", "Background"), ("warning_signs", "Warning signs"),
 
 
 def load_case(case_id: str, directory: Path = CASES_DIR) -> dict:
-    path = Path(directory) / f"{case_id}.yml"
-    if not path.exists():
-        valid = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml"))) or "(none)"
-        raise KeyError(f"no case {case_id!r} in {directory}; valid cases: {valid}")
-    data, lines = load_yaml(path, SCHEMA_PATH)
-    if data["id"] != case_id:
-        raise SpecError(path, line_for(lines, ("id",)), "id", f"id {data['id']!r} must match the file name {case_id!r}")
-    return data
+    return load_by_id(case_id, directory, SCHEMA_PATH, "case")
 
 
 def case_markdown(case: dict) -> str:
@@ -47,18 +37,7 @@ def case_markdown(case: dict) -> str:
     return "\n".join(out)
 
 
-class CaseBoxDirective(SphinxDirective):
-    required_arguments = 1
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        # noted first, so a page whose case file was broken is re-read once it is fixed
-        self.env.note_dependency(str(CASES_DIR / f"{self.arguments[0]}.yml"))
-        try:
-            case = load_case(self.arguments[0])
-        except (KeyError, SpecError) as err:
-            raise self.error(str(err).strip('"'))
-        container = nodes.container()
-        self.state.nested_parse(StringList(case_markdown(case).splitlines(), source=self.get_source_info()[0]),
-                                self.content_offset, container)
-        return container.children
+class CaseBoxDirective(YamlFileDirective):
+    directory = CASES_DIR
+    load = staticmethod(load_case)
+    to_markdown = staticmethod(case_markdown)

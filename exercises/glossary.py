@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
 
+from .directives import MarkdownDirective
 from .yaml_data import SpecError, line_for, load_yaml
 
 MODULES_DIR = Path(__file__).resolve().parent.parent / "book" / "modules"
@@ -59,9 +58,7 @@ def glossary_markdown(entries: list[dict], docname_of_module) -> str:
     return "\n".join(out)
 
 
-class CourseGlossaryDirective(SphinxDirective):
-    has_content = False
-
+class CourseGlossaryDirective(MarkdownDirective):
     def run(self) -> list[nodes.Node]:
         for path in glossary_files():
             self.env.note_dependency(str(path))
@@ -71,10 +68,8 @@ class CourseGlossaryDirective(SphinxDirective):
             raise self.error(str(err))
         if not entries:
             return [nodes.paragraph(text="No terms yet.")]
+
         def module_doc(folder: str) -> str | None:
             doc = (Path("book/modules") / folder / "index").as_posix()
             return "/" + doc if doc in self.env.found_docs else None
-        container = nodes.container()
-        self.state.nested_parse(StringList(glossary_markdown(entries, module_doc).splitlines(),
-                                           source=self.get_source_info()[0]), self.content_offset, container)
-        return container.children
+        return self.render(glossary_markdown(entries, module_doc))

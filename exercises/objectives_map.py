@@ -11,9 +11,8 @@ import re
 from pathlib import Path
 
 from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
 
+from .directives import MarkdownDirective
 from .specs import BANKS_DIR, load_banks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,14 +65,8 @@ def map_markdown(rows: list[dict], found_docs) -> str:
     return "\n".join(out)
 
 
-class ObjectivesMapDirective(SphinxDirective):
-    has_content = False
-
+class ObjectivesMapDirective(MarkdownDirective):
     def run(self) -> list[nodes.Node]:
         for path in BANKS_DIR.glob("*.yml"):
             self.env.note_dependency(str(path))
-        container = nodes.container()
-        text = map_markdown(objectives_map(), self.env.found_docs)
-        self.state.nested_parse(StringList(text.splitlines(), source=self.get_source_info()[0]),
-                                self.content_offset, container)
-        return container.children
+        return self.render(map_markdown(objectives_map(), self.env.found_docs))

@@ -84,3 +84,16 @@ def load_yaml(path: Path, schema_path: Path) -> tuple[object, dict]:
     data, lines = parse_yaml(Path(path).read_text(encoding="utf-8"), path)
     check_schema(data, lines, path, schema_path)
     return data, lines
+
+
+def load_by_id(item_id: str, directory: Path, schema_path: Path, kind: str) -> dict:
+    """Load ``directory/<item_id>.yml``, whose ``id`` must equal its file name."""
+    path = Path(directory) / f"{item_id}.yml"
+    if not path.exists():
+        valid = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml"))) or "(none)"
+        raise KeyError(f"no {kind} {item_id!r} in {directory}; valid {kind}s: {valid}")
+    data, lines = load_yaml(path, schema_path)
+    if data["id"] != item_id:
+        raise SpecError(path, line_for(lines, ("id",)), "id",
+                        f"id {data['id']!r} must match the file name {item_id!r}")
+    return data
