@@ -66,9 +66,11 @@ def open_page(browser, base_url):
     """open_page("book/front/how-to-use.html") -> (page, log); offsite requests are blocked."""
     contexts = []
 
-    def _open(path: str, **context_args):
+    def _open(path: str, init_script: str | None = None, **context_args):
         context = browser.new_context(**context_args)
         contexts.append(context)
+        if init_script:  # runs in every page before the page's own scripts
+            context.add_init_script(init_script)
         log = PageLog()
 
         def route(r):
@@ -97,3 +99,15 @@ def all_pages(html_dir: Path = HTML) -> list[str]:
     """Every HTML page of the built site, relative to its root."""
     return sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
                   if not p.relative_to(html_dir).parts[0].startswith("_"))
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical accessibility violations on the open page."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => `${v.id} (${v.impact}): ${v.help} -- ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)")

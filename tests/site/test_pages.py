@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, all_pages
+from conftest import all_pages, serious_violations
 from course_toc import expected_html_pages
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = expected_html_pages()
 
 
@@ -34,9 +33,5 @@ def test_page_loads_offline_cleanly_and_accessibly(open_page, path):
     assert all(h > 0 for h in views), f"empty widget area on {path}: heights {views}"
     assert not log.problems(), f"{path}:\n" + "\n".join(log.problems())
 
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".filter(v => ['serious', 'critical'].includes(v.impact))"
-        ".map(v => `${v.id} (${v.impact}): ${v.help} -- ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)")
+    violations = serious_violations(page)
     assert not violations, f"accessibility violations on {path}:\n" + "\n".join(violations)
