@@ -1,7 +1,6 @@
 """Every page of the built site: loads offline, no errors, widgets drawn, accessible."""
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import all_pages, serious_violations
