@@ -94,6 +94,11 @@ def machine() -> str:
     return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}"
 
 
+def commit() -> str:
+    proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return proc.stdout.strip() or "(not a git checkout)"
+
+
 def report(times: dict, weights: dict, size: int) -> str:
     mb = lambda n: f"{n / 1e6:.2f} MB"
     by_gzip = sorted(weights.items(), key=lambda kv: kv[1]["gzip"])
@@ -105,7 +110,8 @@ def report(times: dict, weights: dict, size: int) -> str:
     return "\n".join([
         "# Benchmarks",
         "",
-        f"Measured {date.today().isoformat()} by `make benchmark` (`exercises/benchmark.py`) on: {machine()}.",
+        f"Measured {date.today().isoformat()} at commit {commit()} by `make benchmark` (`exercises/benchmark.py`)",
+        f"on: {machine()}.",
         f"Pages: {len(weights)}. Build: `jupyter-book build . -W -n --keep-going` into a temporary folder.",
         "",
         "| measure | value | target |",
