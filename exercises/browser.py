@@ -48,7 +48,10 @@ def ensure() -> str:
     if _is_debian() and shutil.which("apt-get") and os.geteuid() == 0:
         subprocess.run(["apt-get", "update", "-qq"], check=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True)
-        return chromium_executable() or "chromium install failed"
+        path = chromium_executable()
+        if not path:
+            raise RuntimeError("apt-get installed chromium, but no chromium executable was found")
+        return path
     subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
     return "playwright's chromium"
 

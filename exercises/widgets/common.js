@@ -142,3 +142,32 @@ function choiceInputs(container, options, type) {
     return input;
   });
 }
+
+// Single choice and multiple select: options as radio buttons or checkboxes, Check and
+// Reset buttons, and this browser's last answer restored. `chosen(inputs)` reads the
+// answer; `restorable(answer, n)` says whether a saved answer still fits the options.
+function renderChoices({ model, el }, { type, role, hint, check, chosen, restorable }) {
+  const spec = model.get("spec");
+  const ui = frame(el, spec);
+  const saved = store(spec.ref);
+  const inputs = choiceInputs(ui.body, spec.options, type);
+  ui.body.setAttribute("role", role);
+  ui.body.setAttribute("aria-labelledby", ui.promptId);
+  if (hint) ui.body.prepend(h("p", { class: "cx-hint", text: hint }));
+
+  ui.actions.append(
+    button("Check answer", () => submit(ui, model, saved, check, spec, chosen(inputs)), true),
+    button("Reset", () => {
+      inputs.forEach((input) => { input.checked = false; });
+      resetAll(ui, model, saved);
+      inputs[0].focus();
+    }),
+  );
+
+  const previous = saved.load();
+  if (previous && restorable(previous.answer, inputs.length)) {
+    [].concat(previous.answer).forEach((i) => { if (inputs[i]) inputs[i].checked = true; });
+    const outcome = check(spec, previous.answer);
+    ui.announce(outcome.status, outcome.feedback);
+  }
+}
