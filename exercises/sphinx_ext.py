@@ -4,6 +4,7 @@
 - the ``{course-glossary}`` directive (see :mod:`exercises.glossary`);
 - the ``{objectives-map}`` directive (see :mod:`exercises.objectives_map`);
 - the ``{agenda}`` directive (see :mod:`exercises.agenda`);
+- the ``{course-plan}`` directive (see :mod:`exercises.course_plan`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.execution_inputs`);
 - fixes to the generated HTML that themes cannot make (accessibility).
 """
@@ -15,6 +16,7 @@ from sphinx.application import Sphinx
 
 from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
+from .course_plan import CoursePlanDirective
 from .execution_inputs import outdated_notebooks
 from .glossary import CourseGlossaryDirective
 from .objectives_map import ObjectivesMapDirective
@@ -60,6 +62,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("course-glossary", CourseGlossaryDirective)
     app.add_directive("objectives-map", ObjectivesMapDirective)
     app.add_directive("agenda", AgendaDirective)
+    app.add_directive("course-plan", CoursePlanDirective)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
