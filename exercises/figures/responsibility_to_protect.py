@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from ..datasets import load
 from . import figure
@@ -32,3 +33,48 @@ def gc_counts():
                            f"{value[(when, 'Presidential statements')]} presidential statements."
                            for when in ["June 2019", "June 2021"]))
     return chart, alt_text
+
+
+_EVIDENCE = {
+    "verified_quote": "Verified quote",
+    "verified_secondary": "Verified secondary",
+    "verified_secondary_symbol_unverified": "Verified secondary",
+    "weak_secondary": "Weak or unverified: check the text",
+    "unverified_check_text": "Weak or unverified: check the text",
+}
+EVIDENCE_ORDER = ["Verified quote", "Verified secondary", "Weak or unverified: check the text"]
+
+
+def resolution_list():
+    """The course's partial list of R2P resolutions, with an evidence group and year."""
+    res = load("r2p_resolutions")
+    res["status"] = res["verification_status"].map(_EVIDENCE)
+    res["year"] = pd.to_datetime(res["date"]).dt.year
+    return res
+
+
+@figure("course-list")
+def course_list():
+    res = resolution_list()
+    order = EVIDENCE_ORDER
+    stack = alt.Chart(res).mark_bar().encode(
+        x=alt.X("year:O", title="Year of adoption"),
+        y=alt.Y("count():Q", title="Resolutions in the course list", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("status:N", title="Evidence", sort=order,
+                        scale=alt.Scale(domain=order, range=["#1b6b3a", "#6aa9d8", "#c9c9c9"]),
+                        legend=alt.Legend(orient="bottom", labelLimit=400)),
+        order=alt.Order("status:N"),
+    ).properties(width=520, height=240,
+                 title=f"The {len(res)} resolutions in the course list, by year and evidence")
+    n_status = res["status"].value_counts()
+    weak = res[res["status"] == order[2]]
+    per_year = res["year"].value_counts()
+    busiest = " and ".join(str(y) for y in sorted(per_year[per_year == per_year.max()].index))
+    weak_bodies = "Security Council" if set(weak["body"]) == {"UNSC"} else "UN"
+    alt_text = (f"Stacked bar chart of the {len(res)} resolutions in the course's partial list, by "
+                f"year of adoption from {res['year'].min()} to {res['year'].max()} and by strength of evidence. "
+                f"{n_status.get(order[0], 0)} are verified quotes, {n_status.get(order[1], 0)} verified secondary, "
+                f"and {n_status.get(order[2], 0)} weak or unverified; the weak or unverified ones are all "
+                f"{weak_bodies} resolutions of {weak['year'].min()} to {weak['year'].max()}. "
+                f"The most rows fall in {busiest}, with {per_year.max()} each.")
+    return stack, alt_text
