@@ -21,14 +21,13 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .markdown import to_html, to_inline_html
+from .answer_key import categories, numeric_answer, order
 from .specs import Bank, load_banks
-from .tables import expected_value
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_build" / "lms"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 MANIFEST_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
-ORDINALS = ["1st", "2nd", "3rd"] + [f"{n}th" for n in range(4, 31)]
 
 
 @dataclass
@@ -66,14 +65,15 @@ def question_for(ex: dict) -> Question | None:
         return _choice(ex)
     if kind == "numeric":
         unit = f" (in {ex['unit']})" if ex.get("unit") else ""
-        return Question(ex["id"], "numerical", to_html(ex["prompt"] + unit), value=expected_value(ex),
-                        tolerance=float(ex["tolerance"]), feedback=to_html(ex.get("explanation", "")) if ex.get("explanation") else "")
+        value, tolerance, _ = numeric_answer(ex)
+        return Question(ex["id"], "numerical", to_html(ex["prompt"] + unit), value=value,
+                        tolerance=tolerance, feedback=to_html(ex.get("explanation", "")) if ex.get("explanation") else "")
     if kind == "ordering":
-        pairs = [(to_inline_html(item["text"]), ORDINALS[i]) for i, item in enumerate(ex["items"])]
+        pairs = [(to_inline_html(text), ordinal) for ordinal, text in order(ex)]
         return Question(ex["id"], "matching", to_html(ex["prompt"] + "\n\nGive each item its place in the order."),
                         pairs=pairs, feedback=to_html(ex["explanation"]) if ex.get("explanation") else "")
     if kind == "categorize":
-        pairs = [(to_inline_html(item["text"]), item["category"]) for item in ex["items"]]
+        pairs = [(to_inline_html(text), category) for text, category in categories(ex)]
         return Question(ex["id"], "matching", to_html(ex["prompt"]), pairs=pairs,
                         feedback=to_html(ex["explanation"]) if ex.get("explanation") else "")
     if kind == "reflection":
