@@ -4,6 +4,7 @@
 - the ``{course-glossary}`` directive (see :mod:`exercises.glossary`);
 - the ``{objectives-map}`` directive (see :mod:`exercises.objectives_map`);
 - the ``{agenda}`` directive (see :mod:`exercises.agenda`);
+- the ``{roles}`` directive (see :mod:`exercises.roles`);
 - the ``{course-plan}`` directive (see :mod:`exercises.course_plan`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.execution_inputs`);
 - fixes to the generated HTML that themes cannot make (accessibility).
@@ -20,6 +21,7 @@ from .course_plan import CoursePlanDirective
 from .execution_inputs import outdated_notebooks
 from .glossary import CourseGlossaryDirective
 from .objectives_map import ObjectivesMapDirective
+from .roles import RolesDirective
 
 # docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry"
 # (a deprecated role), so screen readers get a list with no items (axe:
@@ -62,6 +64,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("course-glossary", CourseGlossaryDirective)
     app.add_directive("objectives-map", ObjectivesMapDirective)
     app.add_directive("agenda", AgendaDirective)
+    app.add_directive("roles", RolesDirective)
     app.add_directive("course-plan", CoursePlanDirective)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
