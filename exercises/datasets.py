@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -168,6 +169,8 @@ def _cross_problems(package: Path) -> list[str]:
             report("r2p_resolutions", i, "verification_status", "a row from memory must be unverified_check_text")
         if pd.isna(row["source_url"]) and row["verification_status"] != "unverified_check_text":
             report("r2p_resolutions", i, "source_url", "a verified row needs a source URL")
+        if row["verification_status"] == "verified_quote" and not re.search(r"'[^']{15,}'", str(row["r2p_reference"])):
+            report("r2p_resolutions", i, "r2p_reference", "a verified quote must quote the words (in single quotes)")
         if row["scope"] == "country" and pd.isna(row["iso3"]):
             report("r2p_resolutions", i, "iso3", "a country-specific resolution needs a country code")
 
@@ -188,6 +191,13 @@ def _cross_problems(package: Path) -> list[str]:
                 report("r2p_resolutions", i, "date", f"year {row['date'].year} differs from {UNSC_INDEX} ({entry['year']})")
             elif entry["date"] and pd.to_datetime(entry["date"], format="%d %B %Y") != row["date"]:
                 report("r2p_resolutions", i, "date", f"{row['date']:%Y-%m-%d} differs from {UNSC_INDEX} ({entry['date']})")
+
+    # Framework indicators: the number is factor.position of the same row.
+    if "atrocity_risk_indicators" in tables:
+        for i, row in tables["atrocity_risk_indicators"].iterrows():
+            if row["indicator"] != f"{row['factor_number']}.{row['position']}":
+                report("atrocity_risk_indicators", i, "indicator",
+                       f"{row['indicator']!r} does not match factor {row['factor_number']}, position {row['position']}")
 
     # Opinion survey: within one round and single-answer question, shares cannot exceed 100 %.
     if "japan_public_opinion" in tables:

@@ -59,6 +59,8 @@ def _chart(name: str, frame: pd.DataFrame):
         return chart, f"Bar chart of the ten highest two-year risks in the {frame['edition'].max()} edition: {text}."
     if name == "r2p_resolutions":
         return _bar_count(frame, "verification_status", "resolutions")
+    if name == "atrocity_risk_indicators":
+        return _bar_count(frame, "factor_number", "indicators quoted")
     if name == "japan_public_opinion":
         data = frame.assign(label=frame["question_id"].astype("string") + ": " + frame["answer_en"])
         chart = alt.Chart(data).mark_bar().encode(

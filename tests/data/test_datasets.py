@@ -56,6 +56,7 @@ def test_expected_datasets_and_row_counts():
     assert len(load("pitf_genocide_politicide_episodes")) == 44
     assert set(load("ewp_risk_assessments")["edition"]) == set(range(2018, 2026))
     assert len(load("atrocity_risk_factors")) == 14
+    assert len(load("atrocity_risk_indicators")) == 37
     assert len(load("ten_stages_of_genocide")) == 10
 
 
@@ -78,6 +79,39 @@ def test_r2p_rows_cite_a_source_unless_flagged_unverified():
     verified = res[res["verification_status"] != "unverified_check_text"]
     assert verified["source_url"].notna().all()
     assert (res[res["evidence_type"] == "memory"]["verification_status"] == "unverified_check_text").all()
+
+
+def test_r2p_resolutions_by_body_and_status():
+    res = load("r2p_resolutions")
+    assert res["body"].value_counts().to_dict() == {"UNSC": 26, "HRC": 8, "UNGA": 3}
+    status = res["verification_status"].value_counts().to_dict()
+    assert status["verified_quote"] == 18 and status["verified_secondary"] == 13
+    assert status["unverified_check_text"] == 5 and status["weak_secondary"] == 1
+    # the rows whose day of adoption no source confirmed
+    assert set(res.loc[~res["date_verified"].astype(bool), "symbol"]) == {"S/RES/2109", "S/RES/2117", "S/RES/2301"}
+
+
+def test_r2p_facts_the_course_relies_on():
+    res = load("r2p_resolutions").set_index("symbol")
+    assert "primary responsibility to protect its populations from genocide" in res.loc["S/RES/2304", "r2p_reference"]
+    assert res.loc["S/RES/2304", "date"] == pd.Timestamp("2016-08-12")
+    syria_hrc = res[(res["body"] == "HRC") & (res["iso3"] == "SYR")]
+    assert list(syria_hrc.index) == ["A/HRC/RES/30/10", "A/HRC/RES/31/17", "A/HRC/RES/32/25", "A/HRC/RES/36/20"]
+    assert syria_hrc["r2p_reference"].str.contains("meet their responsibility to protect the Syrian population").all()
+    assert (syria_hrc["source_url"].str.startswith("https://right-docs.org/doc/a-hrc-res-")).all()
+
+
+def test_atrocity_indicators_cover_four_factors_and_link_to_them():
+    ind = load("atrocity_risk_indicators")
+    factors = load("atrocity_risk_factors").set_index("factor_number")
+    assert ind.groupby("factor_number").size().to_dict() == {7: 10, 8: 12, 9: 6, 13: 9}
+    assert (factors.loc[ind["factor_number"].unique(), "verification_status"] == "verified_secondary").all()
+    assert (ind["indicator"] == ind["factor_number"].astype(str) + "." + ind["position"].astype(str)).all()
+    text = ind.set_index("indicator")["text"]
+    assert text["7.5"] == "Creation of, or increased support to, militia or paramilitary groups."
+    assert text["8.7"].startswith("Acts of incitement or hate propaganda")
+    # the four factors whose names no source confirmed stay flagged
+    assert set(factors.index[factors["verification_status"] == "unverified"]) == {3, 6, 10, 11}
 
 
 def test_the_record_over_the_paper_luck_2008():
@@ -131,6 +165,10 @@ CORRUPTIONS = {
                                               "date", "2014-04-11"),
     "UNSC year differs from the UNSC index": ("r2p_resolutions.csv", row_of("r2p_resolutions.csv", "symbol", "S/RES/1674"),
                                               "date", "2007-04-28"),
+    "verified quote without quoted words": ("r2p_resolutions.csv", row_of("r2p_resolutions.csv", "symbol", "S/RES/2304"),
+                                            "r2p_reference", "Recalls the government's primary responsibility to protect"),
+    "indicator number does not match its factor": ("atrocity_risk_indicators.csv", 3, "indicator", "7.40"),
+    "indicator of an unknown factor": ("atrocity_risk_indicators.csv", 0, "factor_number", "15"),
     "opinion share above 100": ("japan_public_opinion.csv", 4, "percent", "157.0"),
     "opinion share not a number": ("japan_public_opinion.csv", 1, "percent", "about half"),
     "opinion unknown question": ("japan_public_opinion.csv", 0, "question_id", "r2p_support"),
