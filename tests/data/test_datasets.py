@@ -84,6 +84,12 @@ def test_r2p_rows_cite_a_source_unless_flagged_unverified():
 def test_r2p_resolutions_by_body_and_status():
     res = load("r2p_resolutions")
     assert res["body"].value_counts().to_dict() == {"UNSC": 26, "HRC": 8, "UNGA": 3}
+    # module 4's data page and exercises say: fewer than thirty Council rows, of which many remind a
+    # government of its primary responsibility and only a handful cite paragraphs 138-139
+    council = res[res["body"] == "UNSC"]
+    cites_138 = council["r2p_reference"].str.contains("138")
+    primary = council["r2p_reference"].str.contains("primary responsibility")
+    assert len(council) < 30 and cites_138.sum() <= 5 and primary.sum() >= 10
     status = res["verification_status"].value_counts().to_dict()
     assert status["verified_quote"] == 18 and status["verified_secondary"] == 13
     assert status["unverified_check_text"] == 5 and status["weak_secondary"] == 1
