@@ -1,6 +1,8 @@
 # The course's commands. Needs only Python 3.11+ and the package registries:
 # every target installs what it needs into .venv/ (and, for the tests, node_modules/) first.
 #   make book     build the site into _build/html (strict)
+#   make book EDITION=instructor   the instructor edition (answer keys, rubrics, teaching
+#                 notes) into _build/instructor/_build/html, with its own execution cache
 #   make test     run the whole test suite (unit, notebooks, site in headless Chromium)
 #   make serve    serve the built site on http://127.0.0.1:8000
 #   make lms      export the question banks for Moodle and Canvas into _build/lms
@@ -11,6 +13,10 @@
 #   make clean    remove build output (keeps the notebook execution cache)
 
 PYTHON ?= python3
+# student (default) or instructor; see exercises/edition.py
+EDITION ?= student
+EDITION_OUTPUT := $(if $(filter instructor,$(EDITION)),--path-output _build/instructor)
+SITE := $(if $(EDITION_OUTPUT),_build/instructor/_build/html,_build/html)
 VENV := .venv
 BIN := $(VENV)/bin
 JB := $(BIN)/jupyter-book
@@ -37,15 +43,16 @@ node_modules/.installed: package.json package-lock.json $(VENV)/.installed
 
 book: $(VENV)/.installed
 	$(BIN)/python -m exercises validate
-	$(JB) build . -W -n --keep-going
-	@echo "Open $(CURDIR)/_build/html/index.html (or run: make serve)"
+	@COURSE_EDITION=$(EDITION) $(BIN)/python -c 'import sys, exercises.edition as e; sys.exit(e.main())' >/dev/null
+	COURSE_EDITION=$(EDITION) $(JB) build . -W -n --keep-going $(EDITION_OUTPUT)
+	@echo "Open $(CURDIR)/$(SITE)/index.html (or run: make serve$(if $(EDITION_OUTPUT), EDITION=instructor))"
 
 test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m exercises.browser
 	$(BIN)/python -m pytest
 
 serve:
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
 
 lms: $(VENV)/.installed
 	$(BIN)/python -m exercises lms

@@ -7,7 +7,10 @@ those inputs changes, this clears the execution cache and marks every executed p
 of date: a warm build never serves a stale question, widget or figure.
 
 The digest of the inputs is kept beside the cache, so ``jupyter-book clean`` (which keeps
-the cache) does not force a re-run by itself.
+the cache) does not force a re-run by itself. The edition being built (``COURSE_EDITION``)
+is part of the digest: the pages' widgets differ between the student and instructor
+editions, so a cache never serves one edition's pages to the other (``make book
+EDITION=instructor`` also keeps its own cache, in its own build folder).
 """
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from . import edition
+
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ["exercises/**/*.py", "exercises/**/*.js", "exercises/**/*.css", "exercises/**/*.yml",
           "exercises/**/*.json", "data/**/*.csv", "data/**/*.json"]
@@ -25,8 +30,9 @@ DIGEST_FILE = "course-inputs.sha256"
 logger = logging.getLogger(__name__)
 
 
-def inputs_digest(root: Path = ROOT) -> str:
+def inputs_digest(root: Path = ROOT, edition_name: str | None = None) -> str:
     digest = hashlib.sha256()
+    digest.update(f"edition={edition_name or edition.current()}\n".encode())
     files = sorted({p for pattern in INPUTS for p in root.glob(pattern)
                     if p.is_file() and "__pycache__" not in p.parts})
     for path in files:
@@ -44,11 +50,11 @@ def _cache_dir(app: Sphinx) -> Path:
 def outdated_notebooks(app: Sphinx, env, added, changed, removed) -> list[str]:
     cache = _cache_dir(app)
     stamp = cache / DIGEST_FILE
-    digest = inputs_digest()
+    digest = inputs_digest(edition_name=app.config.course_edition)
     if stamp.exists() and stamp.read_text().strip() == digest:
         return []
     if cache.exists():
-        logger.info("exercise, widget or data files changed: re-running the book's notebooks")
+        logger.info("exercise, widget or data files (or the edition) changed: re-running the book's notebooks")
         shutil.rmtree(cache)
     cache.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest + "\n")

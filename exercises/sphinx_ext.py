@@ -6,6 +6,8 @@
 - the ``{agenda}`` directive (see :mod:`exercises.agenda`);
 - the ``{roles}`` directive (see :mod:`exercises.roles`);
 - the ``{course-plan}`` directive (see :mod:`exercises.course_plan`);
+- the ``{teaching-note}`` directive, and the edition being built, ``course_edition``
+  (see :mod:`exercises.teaching_note` and :mod:`exercises.edition`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.execution_inputs`);
 - fixes to the generated HTML that themes cannot make (accessibility).
 """
@@ -15,6 +17,7 @@ import re
 
 from sphinx.application import Sphinx
 
+from . import edition, teaching_note
 from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
 from .course_plan import CoursePlanDirective
@@ -66,6 +69,8 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("agenda", AgendaDirective)
     app.add_directive("roles", RolesDirective)
     app.add_directive("course-plan", CoursePlanDirective)
+    edition.setup_sphinx(app)
+    teaching_note.setup(app)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's

@@ -13,7 +13,7 @@ import traitlets
 
 from ..checking import check
 from ..specs import find_exercise, load_bank, BANKS_DIR
-from .client import client_spec
+from .client import client_spec, graded_order
 
 HERE = Path(__file__).resolve().parent
 PARTS = {"numeric": ["chart.js"], "data_explorer": ["chart.js"], "progress": []}
@@ -41,11 +41,19 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     def __init__(self, spec: dict, ref: str, **kwargs):
         self._source_spec = spec
+        self._ref = ref
         super().__init__(spec=client_spec(spec, ref), _esm=_front_end(spec["type"]), **kwargs)
 
     @property
     def result(self) -> dict | None:
-        return None if self.answer is None else check(self._source_spec, self.answer)
+        """Python's verdict, graded exercises included (the instructor's check)."""
+        if self.answer is None:
+            return None
+        answer = self.answer
+        if self._source_spec.get("graded") and self._source_spec["type"] == "ordering" and isinstance(answer, list):
+            page = graded_order(self._source_spec, self._ref)  # the page lists the items shuffled
+            answer = [page[i] if isinstance(i, int) and 0 <= i < len(page) else i for i in answer]
+        return check(self._source_spec, answer)
 
     def submit(self, answer) -> dict:
         """Answer from Python (as the browser would) and return the verdict."""

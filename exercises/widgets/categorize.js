@@ -5,6 +5,7 @@ function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
   const saved = store(spec.ref);
+  const verdict = graded(spec, checkCategorize);
   const group = uid("cat");
   const list = h("ol", { class: "cx-sort", "aria-labelledby": ui.promptId });
   ui.body.append(list);
@@ -24,7 +25,7 @@ function render({ model, el }) {
 
   const answer = () => selects.map((s) => (s.value === "" ? null : Number(s.value)));
   ui.actions.append(
-    button("Check answer", () => submit(ui, model, saved, checkCategorize, spec, answer()), true),
+    button(actionLabel(spec, "Check answer"), () => submit(ui, model, saved, verdict, spec, answer()), true),
     button("Reset", () => {
       selects.forEach((s) => { s.value = ""; });
       resetAll(ui, model, saved);
@@ -35,7 +36,7 @@ function render({ model, el }) {
   const previous = saved.load();
   if (previous && Array.isArray(previous.answer)) {
     previous.answer.forEach((c, i) => { if (selects[i] && isIndex(c, spec.categories.length)) selects[i].value = String(c); });
-    const outcome = checkCategorize(spec, previous.answer);
+    const outcome = verdict(spec, previous.answer);
     ui.announce(outcome.status, outcome.feedback);
   }
 }

@@ -2,11 +2,21 @@
 
 Markdown is rendered to safe HTML here (raw HTML escaped), expected values that come
 from data are computed here, and only what the front end needs is passed on.
+
+A graded exercise (``graded: true``) is marked by the instructor, so its client spec
+carries no answer at all: no correct option, no expected value, no feedback, explanation,
+reference rating, consequence, debrief or model answer (see :func:`graded_client_spec`);
+the page only records the learner's answer. An ordering's items are also sent in a
+shuffled order, since the spec lists them in the right one. In the instructor edition
+every client spec also carries the exercise's answer key (:mod:`exercises.answer_key`),
+shown beneath the widget.
 """
 from __future__ import annotations
 
 import random
 
+from .. import edition
+from ..answer_key import answer_key_html
 from ..markdown import to_html, to_inline_html
 from ..tables import as_json_table, expected_value, factor_names, format_number, frame
 
@@ -113,8 +123,94 @@ BUILDERS = {
 }
 
 
-def client_spec(spec: dict, ref: str) -> dict:
-    """What the browser needs for ``spec``: Markdown rendered to safe HTML, nothing else."""
+# ------------------------------------------------------------------ graded exercises
+
+def graded_order(spec: dict, ref: str) -> list[int]:
+    """A graded ordering's items as the page lists them: page position -> index in the spec."""
+    return _shuffled(len(spec["items"]), ref + "#graded")
+
+
+def _graded_options(spec: dict) -> dict:
+    return {"options": [{"html": to_inline_html(o["text"])} for o in spec["options"]]}
+
+
+def _graded_numeric_question(spec: dict) -> dict:
+    return {"unit": spec.get("unit", "")}
+
+
+def _graded_numeric(spec: dict, ref: str) -> dict:
+    out = _graded_numeric_question(spec)
+    if "chart" in spec:
+        out.update(chart=_chart(spec), table=as_json_table(frame(spec)))
+    return out
+
+
+def _graded_ordering(spec: dict, ref: str) -> dict:
+    items = spec["items"]
+    return {"items": [{"html": to_inline_html(items[i]["text"])} for i in graded_order(spec, ref)],
+            "start": list(range(len(items)))}
+
+
+def _graded_categorize(spec: dict, ref: str) -> dict:
+    return {"categories": spec["categories"], "items": [{"html": to_inline_html(i["text"])} for i in spec["items"]]}
+
+
+def _graded_data_explorer(spec: dict, ref: str) -> dict:
+    out = _data_explorer({**spec, "questions": []}, ref)
+    out["questions"] = [{"type": q["type"], "prompt_html": to_html(q["prompt"]),
+                         **(_graded_options(q) if q["type"] == "single_choice" else _graded_numeric_question(q))}
+                        for q in spec["questions"]]
+    return out
+
+
+def _graded_risk_assessment(spec: dict, ref: str) -> dict:
+    return {"case_html": to_html(spec["case"]), "scale": spec["scale"],
+            "factors": [{"name": name, "description_html": _md(f, "description")}
+                        for f, name in zip(spec["factors"], factor_names(spec))]}
+
+
+def _graded_decision(spec: dict, ref: str) -> dict:
+    index = {node["id"]: i for i, node in enumerate(spec["nodes"])}
+    nodes = []
+    for node in spec["nodes"]:
+        if "choices" in node:
+            nodes.append({"id": node["id"], "text_html": to_html(node["text"]), "ending": False,
+                          "choices": [{"html": to_inline_html(c["text"]), "next": index[c["next"]]}
+                                      for c in node["choices"]]})
+        else:  # an ending's text tells how it went: left out
+            nodes.append({"id": node["id"], "ending": True,
+                          "text_html": "<p>You have reached the end of the scenario.</p>"})
+    return {"start": index[spec["start"]], "nodes": nodes}
+
+
+def _graded_reflection(spec: dict, ref: str) -> dict:
+    return {"min_words": spec.get("min_words", 1)}
+
+
+GRADED_BUILDERS = {
+    "single_choice": lambda spec, ref: _graded_options(spec),
+    "multiple_select": lambda spec, ref: _graded_options(spec),
+    "ordering": _graded_ordering,
+    "categorize": _graded_categorize,
+    "numeric": _graded_numeric,
+    "data_explorer": _graded_data_explorer,
+    "risk_assessment": _graded_risk_assessment,
+    "decision": _graded_decision,
+    "reflection": _graded_reflection,
+}
+
+
+def client_spec(spec: dict, ref: str, edition_name: str | None = None) -> dict:
+    """What the browser needs for ``spec``: Markdown rendered to safe HTML, nothing else.
+
+    ``edition_name`` defaults to the edition being built (``COURSE_EDITION``).
+    """
+    edition_name = edition.check(edition_name) if edition_name else edition.current()
+    graded = bool(spec.get("graded"))
     out = {"ref": ref, "type": spec["type"], "title": spec.get("title", ""), "prompt_html": to_html(spec["prompt"])}
-    out.update(BUILDERS[spec["type"]](spec, ref))
+    if graded:
+        out["graded"] = True
+    out.update((GRADED_BUILDERS if graded else BUILDERS)[spec["type"]](spec, ref))
+    if edition_name == "instructor":
+        out["answer_key_html"] = answer_key_html(spec)
     return out

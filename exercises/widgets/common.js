@@ -79,9 +79,37 @@ function statusRegion(labels = {}) {
   };
 }
 
+// Graded exercises (spec.graded): the instructor marks them, so the page has no answer
+// to check against. The type's own check still says whether an answer is complete; a
+// complete one is recorded as "submitted", saved for the instructor.
+const GRADED_LABEL = "Saved for your instructor to mark.";
+const GRADED_NOTE = "<p>Your answer is kept in this browser. Your instructor marks this exercise, "
+  + "so the page does not check it.</p>";
+
+function graded(spec, check) {
+  if (!spec.graded) return check;
+  return (s, answer) => {
+    const outcome = check(s, answer);
+    return outcome.status === "invalid" ? outcome : { status: "submitted", correct: false, feedback: GRADED_NOTE };
+  };
+}
+
+// The main button's label: "Save answer" where there is nothing to check against.
+const actionLabel = (spec, label) => (spec.graded ? "Save answer" : label);
+
+// In the instructor edition, the answer key beneath the exercise.
+function answerKey(spec) {
+  if (!spec.answer_key_html) return null;
+  const id = uid("key");
+  return h("aside", { class: "cx-answer-key", "aria-labelledby": id }, [
+    h("p", { class: "cx-kicker", id, text: spec.title ? `Answer key: ${spec.title}` : "Answer key" }),
+    h("div", { html: spec.answer_key_html })]);
+}
+
 // The frame every exercise shares: heading, prompt, body, actions and feedback.
 // `labels` overrides the verdict words for a type (e.g. a decision's ending).
 function frame(el, spec, labels = {}) {
+  if (spec.graded) labels = { ...labels, submitted: GRADED_LABEL };
   const headingId = uid("title");
   const promptId = uid("prompt");
   const root = h("section", {
@@ -94,11 +122,17 @@ function frame(el, spec, labels = {}) {
     h("p", { class: "cx-kicker", id: headingId, text: spec.title ? `Exercise: ${spec.title}` : "Exercise" }),
     h("div", { class: "cx-prompt", id: promptId, html: spec.prompt_html }),
   );
+  if (spec.graded) {
+    root.dataset.graded = "true";
+    root.append(h("p", { class: "cx-graded-note" }, [h("strong", { text: "Graded: " }),
+      "your instructor marks this exercise. Save your answer; it is not checked on this page."]));
+  }
   const body = h("div", { class: "cx-body" });
   const actions = h("div", { class: "cx-actions" });
   const feedback = statusRegion(labels);
   root.append(body, actions, feedback.node);
-  el.replaceChildren(root);
+  const key = answerKey(spec);
+  el.replaceChildren(...(key ? [root, key] : [root]));
   return { root, body, actions, promptId, announce: feedback.announce };
 }
 
@@ -150,13 +184,14 @@ function renderChoices({ model, el }, { type, role, hint, check, chosen, restora
   const spec = model.get("spec");
   const ui = frame(el, spec);
   const saved = store(spec.ref);
+  check = graded(spec, check);
   const inputs = choiceInputs(ui.body, spec.options, type);
   ui.body.setAttribute("role", role);
   ui.body.setAttribute("aria-labelledby", ui.promptId);
   if (hint) ui.body.prepend(h("p", { class: "cx-hint", text: hint }));
 
   ui.actions.append(
-    button("Check answer", () => submit(ui, model, saved, check, spec, chosen(inputs)), true),
+    button(actionLabel(spec, "Check answer"), () => submit(ui, model, saved, check, spec, chosen(inputs)), true),
     button("Reset", () => {
       inputs.forEach((input) => { input.checked = false; });
       resetAll(ui, model, saved);

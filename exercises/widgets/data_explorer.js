@@ -51,6 +51,7 @@ function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
   const saved = store(spec.ref);
+  const verdict = graded(spec, checkDataExplorer);
   const view = h("div", { class: "cx-explorer-view" });
   const count = h("p", { class: "cx-count", role: "status", "aria-live": "polite" });
   const explorer = explorerControls(spec, update);
@@ -82,16 +83,17 @@ function render({ model, el }) {
       field.input.addEventListener("keydown", (event) => { if (event.key === "Enter") answer(); });
       if (typeof answers[n] === "number") field.input.value = String(answers[n]);
     }
-    const show = () => { const r = QUESTION_CHECKS[q.type](q, answers[n]); region.announce(r.status, r.feedback); return r; };
+    const checkQuestion = graded(spec, QUESTION_CHECKS[q.type]);
+    const show = () => { const r = checkQuestion(q, answers[n]); region.announce(r.status, r.feedback); return r; };
     function answer() {
       answers[n] = read();
       if (answers[n] === -1) answers[n] = null;
       if (show().status === "invalid") answers[n] = null;
-      const overall = checkDataExplorer(spec, answers);
+      const overall = verdict(spec, answers);
       if (overall.status === "invalid") saved.save([...answers], null);
-      else submit(ui, model, saved, checkDataExplorer, spec, [...answers]);
+      else submit(ui, model, saved, verdict, spec, [...answers]);
     }
-    box.append(h("div", { class: "cx-actions" }, [button("Check answer", answer, true)]), region.node);
+    box.append(h("div", { class: "cx-actions" }, [button(actionLabel(spec, "Check answer"), answer, true)]), region.node);
     ui.body.append(box);
     return { show, has: () => answers[n] !== null };
   });
@@ -104,7 +106,7 @@ function render({ model, el }) {
 
   update();
   parts.forEach((part) => { if (part.has()) part.show(); });
-  const overall = checkDataExplorer(spec, answers);
+  const overall = verdict(spec, answers);
   if (overall.status !== "invalid") ui.announce(overall.status, overall.feedback);
 }
 

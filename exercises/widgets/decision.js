@@ -5,6 +5,7 @@ function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec, { correct: "A sound course.", incorrect: "A costly course." });
   const saved = store(spec.ref);
+  const verdict = graded(spec, checkDecision);
   const pathList = h("ol", { class: "cx-path", "aria-label": "Your decisions so far" });
   const stage = h("div", { class: "cx-node", tabindex: "-1" });
   ui.body.append(pathList, stage);
@@ -23,7 +24,7 @@ function render({ model, el }) {
     pathList.hidden = path.length === 0;
     stage.replaceChildren(h("div", { class: "cx-node-text", html: node.text_html }));
     if (node.ending) {
-      const outcome = checkDecision(spec, path);
+      const outcome = verdict(spec, path);
       ui.announce(outcome.status, outcome.feedback);
     } else {
       ui.announce("none");
@@ -36,7 +37,7 @@ function render({ model, el }) {
 
   function choose(i) {
     path = [...path, i];
-    const outcome = checkDecision(spec, path);
+    const outcome = verdict(spec, path);
     if (outcome.status === "invalid") saved.save(path, null);
     else { saved.save(path, outcome); reportAnswer(model, path); }
     draw(true);

@@ -5,8 +5,9 @@ function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
   const saved = store(spec.ref);
+  const verdict = graded(spec, checkNumeric);
   const { field, input, value } = numberField(uid("number"), spec.unit);
-  const check = () => submit(ui, model, saved, checkNumeric, spec, value());
+  const check = () => submit(ui, model, saved, verdict, spec, value());
   input.addEventListener("keydown", (event) => { if (event.key === "Enter") check(); });
 
   const answerPart = h("div", { class: "cx-answer" }, [field]);
@@ -16,13 +17,13 @@ function render({ model, el }) {
   } else {
     ui.body.append(answerPart);
   }
-  ui.actions.append(button("Check answer", check, true),
+  ui.actions.append(button(actionLabel(spec, "Check answer"), check, true),
     button("Reset", () => { input.value = ""; resetAll(ui, model, saved); input.focus(); }));
 
   const previous = saved.load();
   if (previous && typeof previous.answer === "number") {
     input.value = String(previous.answer);
-    const outcome = checkNumeric(spec, previous.answer);
+    const outcome = verdict(spec, previous.answer);
     ui.announce(outcome.status, outcome.feedback);
   }
 }

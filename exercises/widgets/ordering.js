@@ -5,13 +5,14 @@ function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
   const saved = store(spec.ref);
+  const verdict = graded(spec, checkOrdering);
   const list = h("ol", { class: "cx-order", "aria-labelledby": ui.promptId });
   const moves = h("p", { class: "cx-sr-only", role: "status", "aria-live": "polite" });
   ui.body.append(h("p", { class: "cx-hint", text: "Use the Up and Down buttons to change the order." }), list, moves);
   const plain = (html) => { const d = h("div", { html }); return d.textContent.trim(); };
 
   const previous = saved.load();
-  let order = previous && checkOrdering(spec, previous.answer).status !== "invalid" ? [...previous.answer] : [...spec.start];
+  let order = previous && verdict(spec, previous.answer).status !== "invalid" ? [...previous.answer] : [...spec.start];
 
   function draw(focus) {
     list.replaceChildren(...order.map((item, position) => {
@@ -42,7 +43,7 @@ function render({ model, el }) {
   }
 
   ui.actions.append(
-    button("Check order", () => submit(ui, model, saved, checkOrdering, spec, [...order]), true),
+    button(actionLabel(spec, "Check order"), () => submit(ui, model, saved, verdict, spec, [...order]), true),
     button("Reset", () => {
       order = [...spec.start];
       draw();
@@ -51,8 +52,8 @@ function render({ model, el }) {
     }),
   );
   draw();
-  if (previous && checkOrdering(spec, previous.answer).status !== "invalid") {
-    const outcome = checkOrdering(spec, order);
+  if (previous && verdict(spec, previous.answer).status !== "invalid") {
+    const outcome = verdict(spec, order);
     ui.announce(outcome.status, outcome.feedback);
   }
 }

@@ -5,6 +5,7 @@ function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec, { correct: "Close to the reference.", incorrect: "Different from the reference." });
   const saved = store(spec.ref);
+  const verdict = graded(spec, checkRiskAssessment);
   const group = uid("risk");
   const list = h("ol", { class: "cx-factors" });
   const summary = h("div", { class: "cx-summary" });
@@ -38,8 +39,8 @@ function render({ model, el }) {
   }
 
   function compare() {
-    const outcome = submit(ui, model, saved, checkRiskAssessment, spec, ratings());
-    if (outcome.status === "invalid") return;
+    const outcome = submit(ui, model, saved, verdict, spec, ratings());
+    if (outcome.status === "invalid" || spec.graded) return;
     const r = ratings();
     comparison.replaceChildren(h("p", { class: "cx-kicker", text: "The reference assessment" }),
       h("ol", {}, spec.factors.map((f, i) => h("li", { class: "cx-reference" }, [
@@ -49,14 +50,14 @@ function render({ model, el }) {
     comparison.hidden = false;
   }
 
-  ui.actions.append(button("Compare with the reference", compare, true),
+  ui.actions.append(button(spec.graded ? "Save ratings" : "Compare with the reference", compare, true),
     button("Reset", () => { selects.forEach((s) => { s.value = ""; }); update(); resetAll(ui, model, saved); selects[0].focus(); }));
 
   const previous = saved.load();
   if (previous && Array.isArray(previous.answer)) {
     previous.answer.forEach((v, i) => { if (selects[i] && isIndex(v, spec.scale.length)) selects[i].value = String(v); });
     update();
-    if (checkRiskAssessment(spec, previous.answer).status !== "invalid") compare();
+    if (verdict(spec, previous.answer).status !== "invalid") compare();
   } else {
     update();
   }
