@@ -48,12 +48,16 @@ def main(argv: list[str] | None = None) -> int:
               f"({skipped} interactive exercises stay on the site; see {out / 'README.txt'})")
     elif args.command == "course":
         from .course import UnknownModule, build
+        from .slides import SlidesError
         try:
             html = build(args.modules, args.name)
         except UnknownModule as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
-        print(f"Open {html / 'index.html'}")
+        except SlidesError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        print(f"Open {html / 'index.html'}; slides: {html.parent.parent / 'slides' / 'index.html'}")
     elif args.command == "slides":
         from .course import UnknownModule, read_toc, resolve
         from .slides import OUT, SlidesError, build, deck_folders

@@ -6,7 +6,8 @@
 A module is named by its folder (``04-responsibility-to-protect``), its folder without
 the number (``responsibility-to-protect``) or its number (``4``). The course keeps the
 front and back matter, the chosen modules in the order given, and builds into
-``_build/courses/<name>/_build/html``, reusing the main book's execution cache. Links
+``_build/courses/<name>/_build/html``, reusing the main book's execution cache, with the
+chosen modules' slide decks in ``_build/courses/<name>/slides`` (see :mod:`exercises.slides`). Links
 to modules left out become plain text (Sphinx warns about each; the build goes on).
 """
 from __future__ import annotations
@@ -85,4 +86,6 @@ def build(requested: list[str], name: str | None = None) -> Path:
     jb = str(Path(sys.executable).parent / "jupyter-book")
     subprocess.run([jb, "build", str(ROOT), "--toc", str(out / "_toc.yml"), "--config", str(out / "_config.yml"),
                     "--path-output", str(out), "--keep-going"], check=True)
+    from .slides import build as build_slides
+    build_slides(folders, out / "slides")
     return out / "_build" / "html"
