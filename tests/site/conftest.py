@@ -20,19 +20,28 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
 HTML = BUILD_ROOT / "_build" / "html"
 JB = [str(Path(os.sys.executable).parent / "jupyter-book")]
-OUTPUT = ["--path-output", str(BUILD_ROOT)] if BUILD_ROOT != ROOT else []
+
+
+def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
+    """A clean, strict build of the book into ``build_root/_build``; returns its html folder.
+
+    With COURSE_REUSE_BUILD=1 the site already built there is used as it is.
+    """
+    html = build_root / "_build" / "html"
+    if os.environ.get("COURSE_REUSE_BUILD") != "1":
+        if (build_root / "_build").exists():  # clean keeps the execution cache
+            subprocess.run(JB + ["clean", str(build_root)], cwd=ROOT, check=True, capture_output=True)
+        output = ["--path-output", str(build_root)] if build_root != ROOT else []
+        proc = subprocess.run(JB + ["build", ".", "-W", "-n", "--keep-going"] + output, cwd=ROOT,
+                              capture_output=True, text=True, env={**os.environ, "COURSE_EDITION": edition})
+        assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
+    assert (html / "index.html").exists()
+    return html
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    if os.environ.get("COURSE_REUSE_BUILD") != "1":
-        if (BUILD_ROOT / "_build").exists():  # clean keeps the execution cache
-            subprocess.run(JB + ["clean", str(BUILD_ROOT)], cwd=ROOT, check=True, capture_output=True)
-        proc = subprocess.run(JB + ["build", ".", "-W", "-n", "--keep-going"] + OUTPUT, cwd=ROOT,
-                              capture_output=True, text=True)
-        assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
-    assert (HTML / "index.html").exists()
-    return HTML
+    return build()
 
 
 @pytest.fixture(scope="session")
