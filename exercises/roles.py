@@ -82,7 +82,7 @@ def role_card_html(role: dict, data: dict, printer, agenda: dict | None = None) 
             f'<h2>{e(role["name"])}</h2><p class="played">Played by {e(role["played_by"])}</p>'
             f'<div class="brief"><p>{printer.inline(role["brief"])}</p>{tools}'
             f'<p class="dilemma"><b>Your dilemma:</b> {printer.inline(role["dilemma"])}</p>{care}</div>'
-            f'<p class="question"><b>The question:</b> {printer.inline(data["question"])}</p>'
+            f'<p class="sim-question"><b>The question:</b> {printer.inline(data["question"])}</p>'
             f'{prepare}{_timings(agenda) if agenda else ""}</article>')
 
 

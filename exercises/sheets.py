@@ -115,16 +115,16 @@ def _risk_assessment(client: dict, online: str) -> str:
 
 
 def _decision(client: dict, online: str) -> str:
+    """Each decision point with its options; where a choice leads is not printed (that a
+    choice ends the scenario would give away which choices the scenario favours)."""
     steps = [i for i, node in enumerate(client["nodes"]) if not node["ending"]]
     order = [client["start"]] + [i for i in steps if i != client["start"]]
-    label = {node_index: f"Step {n}" for n, node_index in enumerate(order, 1)}
-    out = ['<p class="how">Start at step 1. Tick one option, then go where it leads; '
-           "the consequences and the endings are in the answer key and on the course site.</p>"]
-    for i in order:
+    out = ['<p class="how">Tick the option you would choose at each step. Later steps assume the '
+           "crisis went on; the consequences of each choice are in the answer key and on the course site.</p>"]
+    for n, i in enumerate(order, 1):
         node = client["nodes"][i]
-        choices = "".join(f'<li>{BOX}<span>{c["html"]} <em class="next">→ '
-                          f'{label.get(c["next"], "an ending")}</em></span></li>' for c in node["choices"])
-        out.append(f'<div class="step"><p class="q">{label[i]}.</p>{node["text_html"]}<ul class="ticks">{choices}</ul></div>')
+        choices = "".join(f'<li>{BOX}<span>{c["html"]}</span></li>' for c in node["choices"])
+        out.append(f'<div class="step"><p class="q">Step {n}.</p>{node["text_html"]}<ul class="ticks">{choices}</ul></div>')
     return "".join(out)
 
 

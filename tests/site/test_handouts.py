@@ -1,0 +1,104 @@
+"""`python -m exercises handouts` for two modules: the PDFs it prints, read back with pypdf.
+
+Runs the real command (headless Chromium, local files only) once into a temporary
+folder; needs no book build.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from functools import lru_cache
+from html import unescape
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exercises.markdown import to_html
+from exercises.module_text import module_text
+from exercises.myst_print import Bibliography, MystPrinter
+from exercises.roles import load_roles
+from exercises.specs import load_banks
+from exercises.yaml_data import load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULES = ["04-responsibility-to-protect", "10-case-studies"]
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def plain(html: str) -> str:
+    return norm(unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def myst(text: str, folder: str) -> str:
+    return plain(MystPrinter(Bibliography.from_config(), ROOT / "book" / "modules" / folder).inline(text))
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("handouts") / "handouts"
+    proc = subprocess.run([sys.executable, "-m", "exercises", "handouts", "4", "case-studies", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+@lru_cache(maxsize=None)
+def pdf(path: Path) -> tuple[int, str]:
+    reader = PdfReader(path)
+    return len(reader.pages), norm(" ".join(page.extract_text() for page in reader.pages))
+
+
+def test_the_output_folder_lists_exactly_the_pdfs(out):
+    expected = {f"{m}{s}.pdf" for m in MODULES for s in ("", "-answers")} | {"role-cards.pdf"}
+    assert {p.name for p in out.glob("*.pdf")} == expected
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}"' in index for name in expected)
+    assert not list(out.parent.glob(".handouts-*"))  # no temporary folder left behind
+
+
+@pytest.mark.parametrize("folder", MODULES)
+def test_student_handout(out, folder):
+    pages, text = pdf(out / f"{folder}.pdf")
+    assert 2 <= pages <= 6
+    module = module_text(folder)
+    assert module.title in text and "How to cite" in text and "CC BY 4.0" in text
+    for objective in module.objectives + module.discussion_questions:
+        assert myst(objective, folder)[:60] in text
+    terms, _ = load_yaml(ROOT / "book" / "modules" / folder / "glossary.yml", ROOT / "exercises" / "schema" / "glossary.schema.json")
+    assert terms[0]["term"] in text and terms[0]["ja"] in text
+    bank = load_banks()[folder.split("-", 1)[1]]
+    for n, ex in enumerate(bank.exercises, 1):
+        assert f"Exercise {n}" in text
+        assert plain(to_html(ex["prompt"]))[:50] in text, ex["id"]
+    assert "Sources" in text and f"Page {pages} of {pages}" in text
+
+
+@pytest.mark.parametrize("folder", MODULES)
+def test_answers_are_in_the_key_and_not_on_the_student_sheet(out, folder):
+    _, student = pdf(out / f"{folder}.pdf")
+    pages, key = pdf(out / f"{folder}-answers.pdf")
+    assert 1 <= pages <= 10 and key.count("For instructors") >= pages
+    assert "Correct answer" not in student and "Correct answer" in key
+    bank = load_banks()[folder.split("-", 1)[1]]
+    choices = [ex for ex in bank.exercises if ex["type"] in ("single_choice", "multiple_select")]
+    assert choices
+    for ex in choices:
+        for option in ex["options"]:
+            if option.get("correct"):
+                why = plain(to_html(option["feedback"]))[:50]
+                assert why not in student and why in key, ex["id"]
+
+
+def test_role_cards(out):
+    pages, text = pdf(out / "role-cards.pdf")
+    roles = load_roles("capstone")["roles"]
+    assert pages >= (len(roles) + 1) // 2
+    for role in roles:
+        assert norm(role["name"]) in text
+    assert text.count("Your dilemma") == len(roles) and text.count("Three asks") == len(roles)
