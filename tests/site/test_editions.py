@@ -1,0 +1,240 @@
+"""Student and instructor editions, built.
+
+Student edition (the session's ``site``): no file anywhere under its ``_build`` (pages,
+executed notebooks, page sources and downloads, the execution cache) holds a graded
+exercise's answers or any teaching note; graded widgets take an answer by keyboard and
+say it is saved for the instructor; axe passes on a page with one.
+
+Instructor edition: built once per session into a temporary folder (set
+COURSE_INSTRUCTOR_BUILD_ROOT=DIR with COURSE_REUSE_BUILD=1 to reuse one): banner and
+title, an answer key beneath an exercise, a rubric, a teaching note, and the answers
+the student edition lacks.
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from exercises.browser import is_local, serve
+from exercises.edition import BANNER, TITLE_SUFFIX
+from exercises.markdown import to_html
+from exercises.specs import load_banks
+from exercises.teaching_note import notes_in
+
+from .conftest import ROOT, build, serious_violations
+
+GRADED = [(f"{name}/{ex['id']}", ex) for name, bank in load_banks().items() for ex in bank.exercises
+          if ex.get("graded")]
+NEEDLE_WORDS = 8
+
+
+def words(text: str) -> str:
+    """Text reduced to its words, whatever the file format (HTML, JSON-escaped, Markdown)."""
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    text = html.unescape(text.replace("\\n", " ").replace('\\"', '"'))
+    return " ".join(re.findall(r"[A-Za-z0-9]+", text))
+
+
+def needle(markdown: str) -> str | None:
+    """A run of words from the middle of a text, long enough to be its own."""
+    found = words(re.sub(r"<[^>]+>", " ", to_html(markdown))).split()
+    if len(found) < 5:
+        return None
+    start = max(0, len(found) // 2 - NEEDLE_WORDS // 2)
+    return " ".join(found[start:start + NEEDLE_WORDS])
+
+
+def answer_texts(spec: dict) -> list[str]:
+    """A graded exercise's answer texts: what the page must not show before marking."""
+    texts = [spec.get(k) for k in ("explanation", "hint", "model_answer")]
+    texts += [o["feedback"] for o in spec.get("options", [])]
+    texts += [i["feedback"] for i in spec.get("items", []) if "feedback" in i]
+    texts += [f["reasoning"] for f in spec.get("factors", [])]
+    texts += [lv["descriptor"] for c in spec.get("rubric", []) for lv in c["levels"]]
+    for node in spec.get("nodes", []):
+        texts += [c["consequence"] for c in node.get("choices", [])]
+        texts += [node["debrief"], node["text"]] if "debrief" in node else []
+    for q in spec.get("questions", []):
+        texts += [q.get("explanation"), q.get("hint")] + [o["feedback"] for o in q.get("options", [])]
+    return [t for t in texts if t]
+
+
+def visible_text() -> str:
+    """What students may see anyway: the pages (without notes) and every question's text."""
+    from exercises.teaching_note import strip_notes
+    texts = [strip_notes(p.read_text(encoding="utf-8")) for p in (ROOT / "book").rglob("*.md")]
+    for bank in load_banks().values():
+        for ex in bank.exercises:
+            texts += [ex["prompt"], ex.get("case", "")] + [o["text"] for o in ex.get("options", [])]
+            texts += [n["text"] for n in ex.get("nodes", []) if "choices" in n]
+    return words(" ".join(texts))
+
+
+def graded_needles() -> dict[str, list[str]]:
+    """For each graded exercise, runs of words unique to its answers (not said on the pages)."""
+    visible = visible_text()
+    out = {}
+    for ref, spec in GRADED:
+        found = [n for n in map(needle, answer_texts(spec)) if n and n not in visible]
+        assert found, f"{ref}: no answer text long enough to look for"
+        out[ref] = found
+    return out
+
+
+def note_needles() -> list[str]:
+    out = []
+    for page in sorted((ROOT / "book").rglob("*.md")):
+        for block in notes_in(page.read_text(encoding="utf-8")):
+            body = "\n".join(block.splitlines()[1:-1])
+            out.append(needle(body))
+    assert len(out) >= 20
+    return [n for n in out if n]
+
+
+def build_text(build_dir: Path) -> str:
+    """Every file under a build folder, as words (binary files included, read leniently)."""
+    parts = []
+    for path in build_dir.rglob("*"):
+        if path.is_file() and path.suffix not in (".png", ".svg", ".woff", ".woff2", ".ttf", ".ico"):
+            parts.append(words(path.read_bytes().decode("utf-8", errors="ignore")))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="session")
+def student_text(site) -> str:
+    build_dir = site.parent
+    assert (build_dir / "jupyter_execute").is_dir() and (site / "_sources").is_dir()
+    return build_text(build_dir)
+
+
+@pytest.fixture(scope="session")
+def instructor_site(tmp_path_factory) -> Path:
+    given = os.environ.get("COURSE_INSTRUCTOR_BUILD_ROOT")
+    if given:
+        return build(Path(given), "instructor")
+    with pytest.MonkeyPatch.context() as mp:  # a fresh folder: always build
+        mp.delenv("COURSE_REUSE_BUILD", raising=False)
+        return build(tmp_path_factory.mktemp("instructor"), "instructor")
+
+
+@pytest.fixture(scope="session")
+def instructor_url(instructor_site):
+    with serve(instructor_site) as url:
+        yield url
+
+
+@pytest.fixture
+def open_instructor(browser, instructor_url):
+    contexts = []
+
+    def _open(path: str):
+        context = browser.new_context()
+        contexts.append(context)
+        offsite = []
+        context.route("**/*", lambda r: r.continue_() if is_local(r.request.url)
+                      else (offsite.append(r.request.url), r.abort()))
+        page = context.new_page()
+        page.goto(instructor_url + path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        return page, offsite
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+# ------------------------------------------------------------------ student edition
+
+def test_student_build_holds_no_graded_answer(student_text):
+    leaks = [f"{ref}: {n!r}" for ref, found in graded_needles().items() for n in found if n in student_text]
+    assert not leaks, "graded answers found in the student build:\n" + "\n".join(leaks)
+
+
+def test_student_build_holds_no_teaching_note(student_text):
+    leaks = [n for n in note_needles() if n in student_text]
+    assert not leaks, "teaching notes found in the student build:\n" + "\n".join(leaks)
+
+
+def test_graded_exercise_takes_a_keyboard_answer_and_is_saved_for_the_instructor(open_page):
+    page, log = open_page("book/back/authoring-guide.html")
+    widget = page.locator('[data-exercise-ref="authoring-guide/summit-year-graded"]')
+    widget.wait_for()
+    assert widget.get_attribute("data-graded") == "true"
+    assert "your instructor marks this exercise" in widget.inner_text()
+    assert widget.get_by_role("button", name="Check answer").count() == 0
+    first = widget.locator('input[type="radio"]').first
+    first.focus()
+    page.keyboard.press("ArrowDown")  # moves to, and chooses, the second option
+    assert widget.locator('input[type="radio"]').nth(1).is_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Save answer"
+    page.keyboard.press("Enter")
+    feedback = widget.locator(".cx-feedback")
+    assert feedback.get_attribute("data-status") == "submitted"
+    assert feedback.get_attribute("role") == "status"
+    assert "Saved for your instructor to mark." in feedback.inner_text()
+    assert "Right:" not in widget.inner_text()  # the correct option's feedback
+    progress = page.locator('li[data-ref="authoring-guide/summit-year-graded"]')
+    assert progress.get_attribute("data-done") == "true"
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    widget = page.locator('[data-exercise-ref="authoring-guide/summit-year-graded"]')
+    assert widget.locator(".cx-feedback").get_attribute("data-status") == "submitted"
+    assert not serious_violations(page)
+    assert not log.problems()
+
+
+def test_every_graded_type_renders_in_graded_mode(open_page):
+    pages = {"book/modules/01-foundations/rwanda-srebrenica.html": "foundations/lessons-reflection",
+             "book/modules/05-early-warning/warning-signs.html": "early-warning/veldana-worksheet",
+             "book/modules/07-japans-means/japan-platform.html": "japans-means/ngo-decision",
+             "book/modules/06-japans-aspiration/pko-and-opinion.html": "japans-aspiration/survey-conclusions"}
+    for path, ref in pages.items():
+        page, log = open_page(path)
+        widget = page.locator(f'[data-exercise-ref="{ref}"]')
+        widget.wait_for()
+        assert widget.get_attribute("data-graded") == "true", ref
+        text = widget.inner_text()
+        assert "Show model answer" not in text and "Compare with the reference" not in text
+        assert not log.problems(), log.problems()
+
+
+# ------------------------------------------------------------------ instructor edition
+
+def test_instructor_pages_carry_banner_and_title(open_instructor):
+    page, offsite = open_instructor("book/modules/01-foundations/index.html")
+    assert BANNER in page.inner_text("body")
+    assert TITLE_SUFFIX.strip() in page.title()
+    assert not offsite
+
+
+def test_instructor_answer_key_rubric_and_teaching_note(open_instructor, instructor_site):
+    page, offsite = open_instructor("book/modules/01-foundations/rwanda-srebrenica.html")
+    widget = page.locator('[data-exercise-ref="foundations/lessons-reflection"]')
+    widget.wait_for()
+    key = page.locator(".cx-answer-key", has_text="Answer key: What would you change?")
+    assert key.count() == 1
+    # beneath the exercise it belongs to
+    assert page.evaluate("""() => {
+        const w = document.querySelector('[data-exercise-ref="foundations/lessons-reflection"]');
+        return w.nextElementSibling && w.nextElementSibling.classList.contains('cx-answer-key'); }""")
+    assert "mandates and means must match the threat" in key.inner_text()
+    assert key.locator("table.cx-rubric th[scope=row]").count() == 3
+    index, _ = open_instructor("book/modules/01-foundations/index.html")
+    notes = index.locator(".teaching-note")
+    assert notes.count() == 2 and "Teaching note: Timing and order" in notes.first.inner_text()
+    assert not serious_violations(page)
+    assert not offsite
+
+
+def test_instructor_build_holds_the_answers_the_student_build_lacks(instructor_site):
+    text = build_text(instructor_site)
+    missing = [f"{ref}: {n!r}" for ref, found in graded_needles().items() for n in found[:1] if n not in text]
+    assert not missing, "\n".join(missing)
+    assert all(n in text for n in note_needles())
