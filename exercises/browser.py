@@ -59,7 +59,7 @@ def ensure() -> str:
 def is_local(url: str) -> bool:
     """True for URLs that stay on this machine."""
     parsed = urlparse(url)
-    return parsed.scheme in ("data", "blob", "about") or parsed.hostname in ("127.0.0.1", "localhost")
+    return parsed.scheme in ("data", "blob", "about", "file") or parsed.hostname in ("127.0.0.1", "localhost")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

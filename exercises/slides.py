@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import io
-import os
 import re
 import shutil
 import tempfile
@@ -217,7 +216,7 @@ def sphinx_config(folder: str, srcdir: Path) -> dict:
         "myst_enable_extensions": ["colon_fence", "deflist"],
         "include_patterns": [f"{folder}/{DECK}"],
         "root_doc": f"{folder}/{DECK[:-3]}",
-        "bibtex_bibfiles": [os.path.relpath(ROOT / p, srcdir) for p in config["bibtex_bibfiles"]],
+        "bibtex_bibfiles": [str(ROOT / p) for p in config["bibtex_bibfiles"]],
         "bibtex_reference_style": config["sphinx"]["config"].get("bibtex_reference_style", "author_year"),
         "revealjs_style_theme": "white",
         "revealjs_static_path": [str(THEME_DIR)],

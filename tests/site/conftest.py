@@ -78,30 +78,42 @@ def open_page(browser, base_url):
     def _open(path: str, init_script: str | None = None, **context_args):
         context = browser.new_context(**context_args)
         contexts.append(context)
-        if init_script:  # runs in every page before the page's own scripts
-            context.add_init_script(init_script)
-        log = PageLog()
-
-        def route(r):
-            if is_local(r.request.url):
-                r.continue_()
-            else:
-                log.offsite.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
-        page.on("pageerror", lambda e: log.console_errors.append(str(e)))
-        page.on("response", lambda r: r.status >= 400 and log.bad_responses.append((r.status, r.url)))
-        page.on("requestfailed", lambda r: is_local(r.url) and log.failed.append((r.url, r.failure)))
-        page.goto(base_url + path, wait_until="load")
-        page.wait_for_load_state("networkidle")
-        return page, log
+        return open_logged(context, base_url + path, init_script)
 
     yield _open
     for context in contexts:
         context.close()
+
+
+def watch_page(page, log: PageLog) -> None:
+    """Record the page's console errors, HTTP errors and failed local requests in ``log``."""
+    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
+    page.on("pageerror", lambda e: log.console_errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and log.bad_responses.append((r.status, r.url)))
+    page.on("requestfailed", lambda r: is_local(r.url) and log.failed.append((r.url, r.failure)))
+
+
+def open_logged(context, url: str, init_script: str | None = None):
+    """Open ``url`` (http://127.0.0.1 or file://) in ``context`` with every request off the
+    machine blocked and recorded -> (page, log). Pages the context opens later (pop-ups)
+    are blocked the same way; watch them with :func:`watch_page`."""
+    if init_script:  # runs in every page before the page's own scripts
+        context.add_init_script(init_script)
+    log = PageLog()
+
+    def route(r):
+        if is_local(r.request.url):
+            r.continue_()
+        else:
+            log.offsite.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    watch_page(page, log)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return page, log
 
 
 def all_pages(html_dir: Path = HTML) -> list[str]:
