@@ -99,8 +99,8 @@ def _terms(folder: str, printer: MystPrinter) -> str:
     out = []
     for e in entries or []:
         reading = f"（{html.escape(e['reading'])}）" if e.get("reading") else ""
-        out.append(f"<dt>{html.escape(e['term'])}</dt><dd>{printer.inline(e['definition'])}"
-                   f'<span class="ja">Japanese: <span lang="ja">{html.escape(e["ja"])}{reading}</span></span></dd>')
+        out.append(f"<div><dt>{html.escape(e['term'])}</dt><dd>{printer.inline(e['definition'])}"
+                   f'<span class="ja">Japanese: <span lang="ja">{html.escape(e["ja"])}{reading}</span></span></dd></div>')
     return f'<dl class="terms">{"".join(out)}</dl>' if out else "<p>This module introduces no new key terms.</p>"
 
 
