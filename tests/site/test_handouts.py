@@ -102,3 +102,11 @@ def test_role_cards(out):
     for role in roles:
         assert norm(role["name"]) in text
     assert text.count("Your dilemma") == len(roles) and text.count("Three asks") == len(roles)
+
+
+def test_printing_fails_when_a_page_asks_for_anything_off_the_machine(tmp_path):
+    from exercises.handouts import PrintError, print_pdfs
+    page = tmp_path / "page.html"
+    page.write_text('<!DOCTYPE html><p>Hi</p><img src="https://example.org/logo.png" alt="">', encoding="utf-8")
+    with pytest.raises(PrintError, match="https://example.org/logo.png"):
+        print_pdfs([(page, tmp_path / "page.pdf", "", "footer")])
