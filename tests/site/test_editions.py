@@ -25,7 +25,7 @@ from exercises.markdown import to_html
 from exercises.specs import load_banks
 from exercises.teaching_note import notes_in
 
-from .conftest import ROOT, build, serious_violations
+from conftest import ROOT, build, serious_violations
 
 GRADED = [(f"{name}/{ex['id']}", ex) for name, bank in load_banks().items() for ex in bank.exercises
           if ex.get("graded")]
@@ -64,9 +64,10 @@ def answer_texts(spec: dict) -> list[str]:
 
 
 def visible_text() -> str:
-    """What students may see anyway: the pages (without notes) and every question's text."""
+    """What students may see anyway: the pages (without notes), case boxes and every question's text."""
     from exercises.teaching_note import strip_notes
-    texts = [strip_notes(p.read_text(encoding="utf-8")) for p in (ROOT / "book").rglob("*.md")]
+    pages = [*(ROOT / "book").rglob("*.md"), *(ROOT / "book").rglob("*.yml")]  # pages, case boxes, glossaries
+    texts = [strip_notes(p.read_text(encoding="utf-8")) for p in pages]
     for bank in load_banks().values():
         for ex in bank.exercises:
             texts += [ex["prompt"], ex.get("case", "")] + [o["text"] for o in ex.get("options", [])]
@@ -170,8 +171,7 @@ def test_graded_exercise_takes_a_keyboard_answer_and_is_saved_for_the_instructor
     first.focus()
     page.keyboard.press("ArrowDown")  # moves to, and chooses, the second option
     assert widget.locator('input[type="radio"]').nth(1).is_checked()
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the radio group is one tab stop: on to the main button
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == "Save answer"
     page.keyboard.press("Enter")
