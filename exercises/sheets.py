@@ -27,8 +27,11 @@ def _e(text) -> str:
     return html.escape(str(text))
 
 
-def _ticks(options: list[dict], how: str) -> str:
-    items = "".join(f"<li>{BOX}<span>{o['html']}</span></li>" for o in options)
+def _ticks(client: dict, how: str) -> str:
+    """The options with a box each, in the order the page shows them."""
+    options = client["options"]
+    order = client.get("order", range(len(options)))
+    items = "".join(f"<li>{BOX}<span>{options[i]['html']}</span></li>" for i in order)
     return f'<p class="how">{how}</p><ul class="ticks">{items}</ul>'
 
 
@@ -67,11 +70,11 @@ def _chart_columns(client: dict) -> list[str]:
 
 
 def _single(client: dict, online: str) -> str:
-    return _ticks(client["options"], "Tick one.")
+    return _ticks(client, "Tick one.")
 
 
 def _multiple(client: dict, online: str) -> str:
-    return _ticks(client["options"], "Tick every one that applies.")
+    return _ticks(client, "Tick every one that applies.")
 
 
 def _ordering(client: dict, online: str) -> str:
@@ -99,7 +102,7 @@ def _data_explorer(client: dict, online: str) -> str:
     out = [_data(client["table"], client["table"]["columns"], online)]
     for n, q in enumerate(client["questions"], 1):
         out.append(f'<div class="question"><p class="q">Question {n}.</p>{q["prompt_html"]}')
-        out.append(_ticks(q["options"], "Tick one.") if q["type"] == "single_choice" else _blank(q["unit"]))
+        out.append(_ticks(q, "Tick one.") if q["type"] == "single_choice" else _blank(q["unit"]))
         out.append("</div>")
     return "".join(out)
 

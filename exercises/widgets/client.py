@@ -25,9 +25,21 @@ def _md(spec: dict, key: str) -> str:
     return to_html(spec[key]) if spec.get(key) else ""
 
 
-def _options(spec: dict) -> dict:
+def choice_order(n: int, seed: str) -> list[int]:
+    """The order the page shows ``n`` options in (indices into the spec's options).
+
+    Banks often list the right option first; the page mixes them, the same way on every
+    build (seeded by the exercise's ref). Answers are still indices into the spec.
+    """
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return order
+
+
+def _options(spec: dict, seed: str) -> dict:
     return {"options": [{"html": to_inline_html(o["text"]), "correct": bool(o.get("correct", False)),
-                         "feedback_html": to_html(o["feedback"])} for o in spec["options"]]}
+                         "feedback_html": to_html(o["feedback"])} for o in spec["options"]],
+            "order": choice_order(len(spec["options"]), seed)}
 
 
 def _shuffled(n: int, seed: str) -> list[int]:
@@ -74,9 +86,10 @@ def _numeric(spec: dict, ref: str) -> dict:
 def _data_explorer(spec: dict, ref: str) -> dict:
     data = {key: spec[key] for key in ("data", "dataset", "where") if key in spec}
     questions = []
-    for q in spec["questions"]:
+    for i, q in enumerate(spec["questions"]):
         client = {"type": q["type"], "prompt_html": to_html(q["prompt"])}
-        client.update(_options(q) if q["type"] == "single_choice" else _numeric_question({**data, **q}))
+        client.update(_options(q, f"{ref}#{i}") if q["type"] == "single_choice"
+                      else _numeric_question({**data, **q}))
         questions.append(client)
     df = frame(spec)
     columns = spec.get("columns") or [str(c) for c in df.columns]
@@ -111,8 +124,8 @@ def _reflection(spec: dict, ref: str) -> dict:
 
 
 BUILDERS = {
-    "single_choice": lambda spec, ref: _options(spec),
-    "multiple_select": lambda spec, ref: _options(spec),
+    "single_choice": _options,
+    "multiple_select": _options,
     "ordering": _ordering,
     "categorize": _categorize,
     "numeric": _numeric,
@@ -130,8 +143,9 @@ def graded_order(spec: dict, ref: str) -> list[int]:
     return _shuffled(len(spec["items"]), ref + "#graded")
 
 
-def _graded_options(spec: dict) -> dict:
-    return {"options": [{"html": to_inline_html(o["text"])} for o in spec["options"]]}
+def _graded_options(spec: dict, seed: str) -> dict:
+    return {"options": [{"html": to_inline_html(o["text"])} for o in spec["options"]],
+            "order": choice_order(len(spec["options"]), seed)}
 
 
 def _graded_numeric_question(spec: dict) -> dict:
@@ -158,8 +172,9 @@ def _graded_categorize(spec: dict, ref: str) -> dict:
 def _graded_data_explorer(spec: dict, ref: str) -> dict:
     out = _data_explorer({**spec, "questions": []}, ref)
     out["questions"] = [{"type": q["type"], "prompt_html": to_html(q["prompt"]),
-                         **(_graded_options(q) if q["type"] == "single_choice" else _graded_numeric_question(q))}
-                        for q in spec["questions"]]
+                         **(_graded_options(q, f"{ref}#{i}") if q["type"] == "single_choice"
+                            else _graded_numeric_question(q))}
+                        for i, q in enumerate(spec["questions"])]
     return out
 
 
@@ -188,8 +203,8 @@ def _graded_reflection(spec: dict, ref: str) -> dict:
 
 
 GRADED_BUILDERS = {
-    "single_choice": lambda spec, ref: _graded_options(spec),
-    "multiple_select": lambda spec, ref: _graded_options(spec),
+    "single_choice": _graded_options,
+    "multiple_select": _graded_options,
     "ordering": _graded_ordering,
     "categorize": _graded_categorize,
     "numeric": _graded_numeric,

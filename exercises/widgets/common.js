@@ -167,14 +167,17 @@ function numberField(id, unit) {
 }
 
 // Radio buttons or checkboxes for a list of options ({html}), appended to `container`.
-function choiceInputs(container, options, type) {
+// Inputs are returned in the spec's order (input i is option i, its value "i"); the page
+// shows them in `order` (the client spec mixes them, see client.py choice_order).
+function choiceInputs(container, options, type, order = options.map((_, i) => i)) {
   const group = uid("choice");
-  return options.map((option, i) => {
+  const rows = options.map((option, i) => {
     const id = `${group}-${i}`;
     const input = h("input", { type, name: group, id, value: String(i) });
-    container.append(h("div", { class: "cx-option" }, [input, h("label", { for: id, html: option.html })]));
-    return input;
+    return { input, row: h("div", { class: "cx-option" }, [input, h("label", { for: id, html: option.html })]) };
   });
+  order.forEach((i) => container.append(rows[i].row));
+  return rows.map((r) => r.input);
 }
 
 // Single choice and multiple select: options as radio buttons or checkboxes, Check and
@@ -185,7 +188,7 @@ function renderChoices({ model, el }, { type, role, hint, check, chosen, restora
   const ui = frame(el, spec);
   const saved = store(spec.ref);
   check = graded(spec, check);
-  const inputs = choiceInputs(ui.body, spec.options, type);
+  const inputs = choiceInputs(ui.body, spec.options, type, spec.order);
   ui.body.setAttribute("role", role);
   ui.body.setAttribute("aria-labelledby", ui.promptId);
   if (hint) ui.body.prepend(h("p", { class: "cx-hint", text: hint }));
@@ -195,7 +198,7 @@ function renderChoices({ model, el }, { type, role, hint, check, chosen, restora
     button("Reset", () => {
       inputs.forEach((input) => { input.checked = false; });
       resetAll(ui, model, saved);
-      inputs[0].focus();
+      inputs[spec.order ? spec.order[0] : 0].focus();
     }),
   );
 

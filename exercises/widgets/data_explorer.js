@@ -73,7 +73,7 @@ function render({ model, el }) {
     const region = statusRegion();
     let read;
     if (q.type === "single_choice") {
-      const inputs = choiceInputs(box, q.options, "radio");
+      const inputs = choiceInputs(box, q.options, "radio", q.order);
       read = () => inputs.findIndex((input) => input.checked);
       if (answers[n] !== null && inputs[answers[n]]) inputs[answers[n]].checked = true;
     } else {

@@ -45,15 +45,15 @@ def test_every_type_is_on_the_page(guide):
 def test_single_choice_and_multiple_select(guide):
     root = guide.locator(sel("summit-paragraphs"))
     for i in (1, 0):
-        root.locator("input").nth(i).check()
+        root.locator(f'input[value="{i}"]').check()
         root.get_by_role("button", name="Check answer").click()
         expect(root, "summit-paragraphs", i)
     root = guide.locator(sel("four-crimes"))
-    root.locator("input").nth(4).check()
+    root.locator('input[value="4"]').check()
     root.get_by_role("button", name="Check answer").click()
     assert expect(root, "four-crimes", [4]) == "incorrect"
     for i in range(5):
-        root.locator("input").nth(i).set_checked(i < 4)
+        root.locator(f'input[value="{i}"]').set_checked(i < 4)
     root.get_by_role("button", name="Check answer").click()
     assert expect(root, "four-crimes", [0, 1, 2, 3]) == "correct"
 
@@ -112,7 +112,7 @@ def test_data_explorer_filters_and_questions(guide):
     assert count.inner_text().startswith("6 of 130")
     assert root.locator("svg[role=img] polyline").count() == 1
     questions = root.locator(".cx-question")
-    questions.nth(0).locator("input").nth(2).check()
+    questions.nth(0).locator('input[value="2"]').check()
     questions.nth(0).get_by_role("button", name="Check answer").click()
     assert questions.nth(0).locator(".cx-feedback").get_attribute("data-status") == "correct"
     assert status(root) == "none"  # not all answered yet
@@ -197,7 +197,7 @@ def test_progress_counts_done_exercises_and_resets(guide):
     n = len(load_bank(BANKS_DIR / "authoring-guide.yml").exercises)
     assert summary.inner_text().startswith(f"0 of {n}")
     root = guide.locator(sel("summit-paragraphs"))
-    root.locator("input").nth(0).check()
+    root.locator('input[value="0"]').check()
     root.get_by_role("button", name="Check answer").click()
     assert summary.inner_text().startswith(f"1 of {n}")
     assert progress.locator('[data-ref="authoring-guide/summit-paragraphs"]').get_attribute("data-done") == "true"

@@ -82,3 +82,22 @@ def test_progress_widget_lists_the_bank():
     assert len(widget.spec["exercises"]) >= 10 and widget.spec["type"] == "progress"
     with pytest.raises(KeyError, match="valid banks"):
         show_progress("nope")
+
+
+def test_pages_mix_the_options_the_same_way_every_build():
+    """Banks often list the right option first; the page shows a stable mix instead."""
+    from exercises.specs import load_banks
+    from exercises.widgets.client import client_spec
+    first_shown_right = total = 0
+    for bank in load_banks().values():
+        for ex in bank.exercises:
+            if ex["type"] not in ("single_choice", "multiple_select"):
+                continue
+            ref = f"{bank.name}/{ex['id']}"
+            client = client_spec(ex, ref, "student")
+            assert sorted(client["order"]) == list(range(len(ex["options"])))
+            assert client_spec(ex, ref, "student")["order"] == client["order"]
+            if ex["type"] == "single_choice":
+                total += 1
+                first_shown_right += bool(ex["options"][client["order"][0]].get("correct"))
+    assert first_shown_right < total / 2, "the right answer is shown first too often"
