@@ -72,15 +72,20 @@ def course_toc(folders: list[str], toc: dict) -> dict:
     return custom
 
 
-def build(requested: list[str], name: str | None = None) -> Path:
+def build(requested: list[str], name: str | None = None, courses_dir: Path = ROOT / "_build" / "courses",
+          cache: Path = ROOT / "_build" / ".jupyter_cache") -> Path:
+    """Build the course into ``courses_dir/<name>``; returns its html folder.
+
+    ``cache`` is the execution cache to reuse (the main book's by default).
+    """
     toc = read_toc()
     folders = resolve(requested, toc)
     name = name or "-".join(f.split("-", 1)[0] for f in folders)
-    out = ROOT / "_build" / "courses" / name
+    out = Path(courses_dir) / name
     out.mkdir(parents=True, exist_ok=True)
     (out / "_toc.yml").write_text(yaml.safe_dump(course_toc(folders, toc), sort_keys=False), encoding="utf-8")
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config.setdefault("execute", {})["cache"] = str(ROOT / "_build" / ".jupyter_cache")
+    config.setdefault("execute", {})["cache"] = str(cache)
     config["title"] = f"{config['title']} (modules {', '.join(f.split('-', 1)[0] for f in folders)})"
     (out / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     jb = str(Path(sys.executable).parent / "jupyter-book")

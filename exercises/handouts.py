@@ -186,10 +186,14 @@ def _header(text: str) -> str:
             f'text-align:right;color:#000">{html.escape(text)}</div>')
 
 
-def print_pdfs(jobs: list[tuple[Path, Path, str, str]]) -> None:
-    """Print each (html file, pdf file, header, footer) with headless Chromium. Only local
-    files may load; an attempt to reach anything else is blocked and raises PrintError."""
-    from .browser import chromium
+def print_pdfs(jobs: list[tuple[Path, Path, str, str]], browser=None) -> None:
+    """Print each (html file, pdf file, header, footer) with headless Chromium (``browser``,
+    a Playwright browser, or a new local one). Only local files may load; an attempt to
+    reach anything else is blocked and raises PrintError."""
+    if browser is None:
+        from .browser import chromium
+        with chromium() as new_browser:
+            return print_pdfs(jobs, new_browser)
     blocked: list[str] = []
 
     def guard(route):
@@ -200,8 +204,8 @@ def print_pdfs(jobs: list[tuple[Path, Path, str, str]]) -> None:
             blocked.append(url)
             route.abort()
 
-    with chromium() as browser:
-        context = browser.new_context()
+    context = browser.new_context()
+    try:
         context.route("**/*", guard)
         page = context.new_page()
         for source, target, header, footer in jobs:
@@ -209,6 +213,7 @@ def print_pdfs(jobs: list[tuple[Path, Path, str, str]]) -> None:
             page.emulate_media(media="print")
             page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
                      display_header_footer=True, header_template=_header(header), footer_template=_footer(footer))
+    finally:
         context.close()
     if blocked:
         raise PrintError("blocked requests that would leave this machine: " + ", ".join(sorted(set(blocked))))

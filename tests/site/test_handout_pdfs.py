@@ -104,9 +104,9 @@ def test_role_cards(out):
     assert text.count("Your dilemma") == len(roles) and text.count("Three asks") == len(roles)
 
 
-def test_printing_fails_when_a_page_asks_for_anything_off_the_machine(tmp_path):
+def test_printing_fails_when_a_page_asks_for_anything_off_the_machine(tmp_path, browser):
     from exercises.handouts import PrintError, print_pdfs
     page = tmp_path / "page.html"
     page.write_text('<!DOCTYPE html><p>Hi</p><img src="https://example.org/logo.png" alt="">', encoding="utf-8")
     with pytest.raises(PrintError, match="https://example.org/logo.png"):
-        print_pdfs([(page, tmp_path / "page.pdf", "", "footer")])
+        print_pdfs([(page, tmp_path / "page.pdf", "", "footer")], browser)
