@@ -8,7 +8,9 @@ Builds into a temporary folder (never touches ./_build):
 - one-page edit: one prose page changed, rebuilt (the page is restored afterwards);
 - bytes per page on a cold load: every page opened in a fresh headless Chromium profile,
   summing the bytes of every response, as served raw and as gzip would send them;
-- the size of the built site.
+- the size of the built site;
+- the teaching kit: every slide deck (`make slides`) and every handout (`make handouts`),
+  timed and sized.
 Targets for the whole course: cold build <= 180 s on 2 cores, warm rebuild <= 5 % of
 cold, heaviest page <= 1.5 MB transferred (gzip, as static hosts serve it).
 """
@@ -83,6 +85,20 @@ def site_size(html_dir: Path) -> int:
     return sum(p.stat().st_size for p in html_dir.rglob("*") if p.is_file())
 
 
+def kit_times(out: Path) -> dict:
+    """Seconds and bytes for building every slide deck and every handout."""
+    from . import handouts, slides
+    start = time.perf_counter()
+    slides.build(None, out / "slides")
+    slides_s = time.perf_counter() - start
+    start = time.perf_counter()
+    pdfs = handouts.build(None, out / "handouts")
+    handouts_s = time.perf_counter() - start
+    return {"slides_s": slides_s, "slides_bytes": site_size(out / "slides"),
+            "handouts_s": handouts_s, "pdfs": len(pdfs),
+            "pdf_bytes": sum(p.stat().st_size for p in pdfs)}
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() \
@@ -99,7 +115,7 @@ def commit() -> str:
     return proc.stdout.strip() or "(not a git checkout)"
 
 
-def report(times: dict, weights: dict, size: int) -> str:
+def report(times: dict, weights: dict, size: int, kit: dict) -> str:
     mb = lambda n: f"{n / 1e6:.2f} MB"
     by_gzip = sorted(weights.items(), key=lambda kv: kv[1]["gzip"])
     heaviest_page, heaviest = by_gzip[-1]
@@ -122,6 +138,8 @@ def report(times: dict, weights: dict, size: int) -> str:
         f"| heaviest page, cold load, gzip | {mb(heaviest['gzip'])} ({heaviest_page}; raw {mb(heaviest['raw'])}) | <= 1.5 MB: {ok(heaviest['gzip'] <= TARGETS['heaviest_gzip_bytes'])} |",
         f"| median page, cold load, gzip | {mb(median_gzip)} (raw {mb(median_raw)}) | |",
         f"| size of the built site | {mb(size)} | |",
+        f"| all slide decks (`make slides`) | {kit['slides_s']:.1f} s, {mb(kit['slides_bytes'])} | |",
+        f"| all handouts (`make handouts`) | {kit['handouts_s']:.1f} s, {kit['pdfs']} PDFs, {mb(kit['pdf_bytes'])} | |",
         "",
         "Bytes per page are every response's body on a cold load in a fresh browser profile,",
         "raw as the test server sends them and gzip-compressed as a static host would send them.",
@@ -139,7 +157,7 @@ def main() -> int:
         out = Path(tmp)
         times = build_times(out)
         html = out / "_build" / "html"
-        text = report(times, page_weights(html), site_size(html))
+        text = report(times, page_weights(html), site_size(html), kit_times(out))
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print(text)
     return 0
