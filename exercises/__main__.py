@@ -29,69 +29,67 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("modules", nargs="*", help="module names (default: every module)")
     handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts)")
     args = parser.parse_args(argv)
+    from .course import UnknownModule
+    from .handouts import PrintError
+    from .slides import SlidesError
+    from .yaml_data import SpecError
+    try:
+        return COMMANDS[args.command](args)
+    except UnknownModule as err:  # a module name: the message lists the valid ones
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except (SpecError, SlidesError, PrintError) as err:  # each names the file and what is wrong
+        print(f"error: {err}", file=sys.stderr)
+        return 1
 
-    if args.command == "validate":
-        from .specs import SpecError, load_banks
-        try:
-            banks = load_banks()
-        except SpecError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 1
-        print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks are valid")
-    elif args.command == "lms":
-        from .lms import OUT, export
-        out = Path(args.out) if args.out else OUT
-        summary = export(out)
-        done = sum(len(s["exported"]) for s in summary.values())
-        skipped = sum(len(s["skipped"]) for s in summary.values())
-        print(f"exported {done} questions from {len(summary)} banks into {out} "
-              f"({skipped} interactive exercises stay on the site; see {out / 'README.txt'})")
-    elif args.command == "course":
-        from .course import UnknownModule, build
-        from .slides import SlidesError
-        try:
-            html = build(args.modules, args.name)
-        except UnknownModule as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        except SlidesError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 1
-        print(f"Open {html / 'index.html'}; slides: {html.parent.parent / 'slides' / 'index.html'}")
-    elif args.command == "slides":
-        from .course import UnknownModule, read_toc, resolve
-        from .slides import OUT, SlidesError, build, deck_folders
-        try:
-            folders = resolve(args.modules, read_toc()) if args.modules else None
-            index = build(folders, Path(args.out) if args.out else OUT)
-        except UnknownModule as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        except SlidesError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 1
-        if folders is None:
-            from .course import module_names
-            without = sorted(set(module_names(read_toc()).values()) - set(deck_folders()))
-            if without:
-                print(f"note: no deck yet for {', '.join(without)}", file=sys.stderr)
-        print(f"Open {index} (from the disk, or serve {index.parent}); in a deck, S opens the speaker notes")
-    elif args.command == "handouts":
-        from .course import UnknownModule
-        from .handouts import OUT, PrintError, build
-        from .yaml_data import SpecError
-        out = Path(args.out) if args.out else OUT
-        try:
-            files = build(args.modules, out)
-        except UnknownModule as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        except (PrintError, SpecError) as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 1
-        print(f"wrote {len(files)} PDFs into {out}; open {out / 'index.html'}")
+
+def validate(args) -> int:
+    from .specs import load_banks
+    banks = load_banks()
+    print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks are valid")
     return 0
 
+
+def lms(args) -> int:
+    from .lms import OUT, export
+    out = Path(args.out) if args.out else OUT
+    summary = export(out)
+    done = sum(len(s["exported"]) for s in summary.values())
+    skipped = sum(len(s["skipped"]) for s in summary.values())
+    print(f"exported {done} questions from {len(summary)} banks into {out} "
+          f"({skipped} interactive exercises stay on the site; see {out / 'README.txt'})")
+    return 0
+
+
+def course(args) -> int:
+    from .course import build
+    html = build(args.modules, args.name)
+    print(f"Open {html / 'index.html'}; slides: {html.parent.parent / 'slides' / 'index.html'}")
+    return 0
+
+
+def slides(args) -> int:
+    from .course import module_names, read_toc, resolve
+    from .slides import OUT, build, deck_folders
+    folders = resolve(args.modules, read_toc()) if args.modules else None
+    index = build(folders, Path(args.out) if args.out else OUT)
+    if folders is None:
+        without = sorted(set(module_names(read_toc()).values()) - set(deck_folders()))
+        if without:
+            print(f"note: no deck yet for {', '.join(without)}", file=sys.stderr)
+    print(f"Open {index} (from the disk, or serve {index.parent}); in a deck, S opens the speaker notes")
+    return 0
+
+
+def handouts(args) -> int:
+    from .handouts import OUT, build
+    out = Path(args.out) if args.out else OUT
+    files = build(args.modules, out)
+    print(f"wrote {len(files)} PDFs into {out}; open {out / 'index.html'}")
+    return 0
+
+
+COMMANDS = {"validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts}
 
 if __name__ == "__main__":
     sys.exit(main())
