@@ -22,6 +22,12 @@ def glossary_files(modules_dir: Path = MODULES_DIR) -> list[Path]:
     return sorted(Path(modules_dir).glob("*/glossary.yml"))
 
 
+def module_glossary(folder: str, modules_dir: Path = MODULES_DIR) -> list[dict]:
+    """One module's entries, in the order its ``glossary.yml`` gives them (none if it has no file)."""
+    path = Path(modules_dir) / folder / "glossary.yml"
+    return (load_yaml(path, SCHEMA_PATH)[0] or []) if path.exists() else []
+
+
 def load_glossary(modules_dir: Path = MODULES_DIR) -> list[dict]:
     """Every entry with its module (folder name), sorted by term."""
     entries: dict[str, dict] = {}

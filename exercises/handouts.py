@@ -22,30 +22,28 @@ the command fail. Everything is written to a temporary folder and moved into pla
 from __future__ import annotations
 
 import html
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
+from . import credits
 from .answer_key import answer_key_html
 from .course import module_names, read_toc, resolve
-from .glossary import SCHEMA_PATH as GLOSSARY_SCHEMA
-from .module_text import module_text
+from .glossary import module_glossary
+from .module_text import module_text, title as page_title
+from .objectives_map import pages_showing_exercises
 from .myst_print import Bibliography, MystPrinter
 from .roles import load_roles, role_cards_html
 from .sheets import exercise_sheet
 from .specs import load_banks
-from .yaml_data import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_build" / "handouts"
 MODULES_DIR = ROOT / "book" / "modules"
 CSS = Path(__file__).resolve().parent / "handouts.css"
 ROLES = "capstone"
-SHOW = re.compile(r'show\("(?P<ref>[a-z0-9-]+/[a-z0-9-]+)"\)')
 
 
 class PrintError(RuntimeError):
@@ -60,23 +58,17 @@ class Course:
 
 
 def course_info(root: Path = ROOT) -> Course:
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
-    authors = ", ".join(a.get("name") or f"{a['given-names']} {a['family-names']}" for a in cff["authors"])
-    year = str(cff.get("date-released", ""))[:4]
-    cite = f"{authors} ({year}). {cff['title']}. Version {cff['version']}."
-    licence = "Course text CC BY 4.0; code MIT. You may copy, adapt and share this handout with attribution."
-    return Course(config["title"], cite, licence)
+    licence = f"{credits.LICENCE} You may copy, adapt and share this handout with attribution."
+    return Course(credits.book_config(root)["title"], credits.how_to_cite(root=root), licence)
 
 
-def where_shown(modules_dir: Path = MODULES_DIR) -> dict[str, tuple[str, str]]:
-    """``bank/id`` -> (module folder, title of the page that shows it)."""
+def where_shown() -> dict[str, tuple[str, str]]:
+    """``bank/id`` -> (module folder, title of the module page that shows it)."""
     found = {}
-    for page in sorted(Path(modules_dir).glob("*/*.md")):
-        text = page.read_text(encoding="utf-8")
-        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), page.stem)
-        for m in SHOW.finditer(text):
-            found.setdefault(m["ref"], (page.parent.name, title))
+    for ref, doc in pages_showing_exercises().items():
+        parts = doc.split("/")
+        if parts[:2] == ["book", "modules"]:
+            found[ref] = (parts[2], page_title(ROOT / f"{doc}.md"))
     return found
 
 
@@ -94,10 +86,8 @@ def _page(title: str, body: str, body_class: str = "") -> str:
 
 
 def _terms(folder: str, printer: MystPrinter) -> str:
-    path = MODULES_DIR / folder / "glossary.yml"
-    entries, _ = load_yaml(path, GLOSSARY_SCHEMA) if path.exists() else ([], {})
     out = []
-    for e in entries or []:
+    for e in module_glossary(folder):
         reading = f"（{html.escape(e['reading'])}）" if e.get("reading") else ""
         out.append(f"<div><dt>{html.escape(e['term'])}</dt><dd>{printer.inline(e['definition'])}"
                    f'<span class="ja">Japanese: <span lang="ja">{html.escape(e["ja"])}{reading}</span></span></dd></div>')

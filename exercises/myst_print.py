@@ -22,11 +22,11 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from pybtex.database import BibliographyData, parse_file
 from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 
+from . import credits
 from .markdown import to_html, to_inline_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,11 +41,10 @@ class Bibliography:
         self.entries = entries
 
     @classmethod
-    def from_config(cls, config: Path = ROOT / "_config.yml") -> "Bibliography":
-        files = yaml.safe_load(Path(config).read_text(encoding="utf-8"))["bibtex_bibfiles"]
+    def from_config(cls, root: Path = ROOT) -> "Bibliography":
         entries = {}
-        for name in files:
-            entries.update(parse_file(str(Path(config).parent / name), "bibtex").entries)
+        for name in credits.book_config(root)["bibtex_bibfiles"]:
+            entries.update(parse_file(str(Path(root) / name), "bibtex").entries)
         return cls(entries)
 
     def entry(self, key: str):

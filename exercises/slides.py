@@ -33,13 +33,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import yaml
 from docutils import nodes, utils
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from . import credits
 from .directives import MarkdownDirective
 from .module_text import module_text, title as page_title
 from .yaml_data import SpecError
@@ -49,7 +49,7 @@ MODULES_DIR = ROOT / "book" / "modules"
 THEME_DIR = ROOT / "book" / "_theme"
 OUT = ROOT / "_build" / "slides"
 DECK = "slides.md"
-LICENCE = "Course text CC BY 4.0; code MIT. Datasets keep their publishers' terms."
+LICENCE = f"{credits.LICENCE} Datasets keep their publishers' terms."
 
 # reveal.js settings: a 16:9 stage, the notes plugin (speaker view: key S) from the local
 # files that sphinx-revealjs ships, and no motion between slides.
@@ -64,16 +64,9 @@ class SlidesError(RuntimeError):
 
 # --- the texts the directives show ---------------------------------------------------------
 
-def _config() -> dict:
-    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-
-
 def how_to_cite() -> str:
-    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    authors = ", ".join(a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip()
-                        for a in cff["authors"])
-    year = str(cff.get("date-released", ""))[:4]
-    return f"{authors} ({year}). *{cff['title']}*. Version {cff['version']}."
+    """How to cite the course, in MyST (the title in italics)."""
+    return credits.how_to_cite(lambda title: f"*{title}*")
 
 
 def parse_questions(value: str, count: int) -> list[int]:
@@ -116,7 +109,7 @@ class DeckTitle(DeckDirective):
         today = _dt.date.today().isoformat()
         return self.render(f"""
 :::{{container}} deck-course
-{_config()["title"]}: module {number}
+{credits.book_config()["title"]}: module {number}
 :::
 
 :::{{container}} deck-meta
@@ -207,7 +200,7 @@ def setup(app: Sphinx) -> dict:
 
 def sphinx_config(folder: str, srcdir: Path) -> dict:
     """The decks' Sphinx configuration (there is no conf.py)."""
-    config = _config()
+    config = credits.book_config()
     return {
         "project": config["title"],
         "copyright": f"{config.get('copyright', '')}, {config.get('author', '')}",
@@ -244,7 +237,7 @@ def count_slides(page: str) -> int:
 
 
 def _index_page(decks: list[tuple[str, str, int]]) -> str:
-    course = html.escape(_config()["title"])
+    course = html.escape(credits.book_config()["title"])
     rows = "\n".join(f'    <li><a href="{folder}/index.html">{html.escape(title)}</a> '
                      f'<span class="count">({slides} slides)</span></li>'
                      for folder, title, slides in decks)
