@@ -48,7 +48,7 @@ book: $(VENV)/.installed
 	@echo "Open $(CURDIR)/$(SITE)/index.html (or run: make serve$(if $(EDITION_OUTPUT), EDITION=instructor))"
 
 test: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python -m exercises.browser
+	$(BIN)/python -m exercises.kit.browser
 	$(BIN)/python -m pytest
 
 serve:
@@ -67,7 +67,7 @@ course: $(VENV)/.installed
 	$(BIN)/python -m exercises course $(MODULES)
 
 benchmark: $(VENV)/.installed
-	$(BIN)/python -m exercises.benchmark
+	$(BIN)/python -m exercises.dev.benchmark
 
 clean:
 	$(JB) clean .

@@ -8,6 +8,14 @@ Python side mirrors the checking (so tests and live kernels agree with the page)
     >>> from exercises import show, show_progress
     >>> show("how-to-use/genocide-convention-year")   # doctest: +SKIP
     >>> show_progress("how-to-use")                     # doctest: +SKIP
+
+The package is grouped by concern. At its root is the exercise engine and the public
+face used by the pages: specs, checking, answer keys, tables, Markdown, editions, YAML
+loading, datasets, the table of contents, paths and the widgets. Beside it:
+``exercises.site`` (the Sphinx side), ``exercises.kit`` (slides, handouts, LMS, custom
+courses) and ``exercises.dev`` (the benchmark). The engine imports none of them, except
+the command line (``__main__``), which dispatches to them; ``tests/unit/test_layout.py``
+checks.
 """
 from .specs import SpecError, load_bank, load_banks, find_exercise
 from .checking import check

@@ -29,9 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("modules", nargs="*", help="module names (default: every module)")
     handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts)")
     args = parser.parse_args(argv)
-    from .course import UnknownModule
-    from .handouts import PrintError
-    from .slides import SlidesError
+    from .toc import UnknownModule
+    from .kit.handouts import PrintError
+    from .kit.slides import SlidesError
     from .yaml_data import SpecError
     try:
         return COMMANDS[args.command](args)
@@ -51,7 +51,7 @@ def validate(args) -> int:
 
 
 def lms(args) -> int:
-    from .lms import OUT, export
+    from .kit.lms import OUT, export
     out = Path(args.out) if args.out else OUT
     summary = export(out)
     done = sum(len(s["exported"]) for s in summary.values())
@@ -62,15 +62,15 @@ def lms(args) -> int:
 
 
 def course(args) -> int:
-    from .course import build
+    from .kit.course import build
     html = build(args.modules, args.name)
     print(f"Open {html / 'index.html'}; slides: {html.parent.parent / 'slides' / 'index.html'}")
     return 0
 
 
 def slides(args) -> int:
-    from .course import module_names, read_toc, resolve
-    from .slides import OUT, build, deck_folders
+    from .toc import module_names, read_toc, resolve
+    from .kit.slides import OUT, build, deck_folders
     folders = resolve(args.modules, read_toc()) if args.modules else None
     index = build(folders, Path(args.out) if args.out else OUT)
     if folders is None:
@@ -82,7 +82,7 @@ def slides(args) -> int:
 
 
 def handouts(args) -> int:
-    from .handouts import OUT, build
+    from .kit.handouts import OUT, build
     out = Path(args.out) if args.out else OUT
     files = build(args.modules, out)
     print(f"wrote {len(files)} PDFs into {out}; open {out / 'index.html'}")

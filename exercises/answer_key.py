@@ -12,7 +12,7 @@ the choices through which a sound ending can still be reached; a risk worksheet'
 reasoning; a data explorer's answers; a reflection's model answer and rubric.
 
 The instructor edition shows it beneath each exercise, the LMS export
-(:mod:`exercises.lms`) reads the same answers through the small helpers below
+(:mod:`exercises.kit.lms`) reads the same answers through the small helpers below
 (:func:`numeric_answer`, :func:`order`, :func:`categories`), and printable handouts can
 use the HTML as it is. Spec text is Markdown rendered with raw HTML escaped.
 """

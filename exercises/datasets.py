@@ -20,8 +20,9 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+from .paths import DATA_DIR
 
-PACKAGE = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
+PACKAGE = DATA_DIR / "datapackage.json"
 UNSC_INDEX = "sources/unsc_resolutions_index_1946_2015.csv"
 REQUIRED_METADATA = ("title", "description", "sources", "licenses", "version", "retrieved", "caveats")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.browser import chromium, is_local, serve
+from exercises.kit.browser import chromium, is_local, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from exercises.course import build
+from exercises.kit.course import build
 
 from conftest import BUILD_ROOT
 

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from exercises.browser import serve
-from exercises.module_text import module_text
-from exercises.slides import build, deck_folders, how_to_cite
+from exercises.kit.browser import serve
+from exercises.site.module_text import module_text
+from exercises.kit.slides import build, deck_folders, how_to_cite
 
 from conftest import PageLog, open_logged, watch_page
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from exercises.browser import is_local, serve
+from exercises.kit.browser import is_local, serve
 from exercises.edition import BANNER, TITLE_SUFFIX
 from exercises.markdown import to_html
 from exercises.specs import load_banks
-from exercises.teaching_note import notes_in
+from exercises.site.teaching_note import notes_in
 
 from conftest import ROOT, build, serious_violations
 
@@ -65,7 +65,7 @@ def answer_texts(spec: dict) -> list[str]:
 
 def visible_text() -> str:
     """What students may see anyway: the pages (without notes), case boxes and every question's text."""
-    from exercises.teaching_note import strip_notes
+    from exercises.site.teaching_note import strip_notes
     pages = [*(ROOT / "book").rglob("*.md"), *(ROOT / "book").rglob("*.yml")]  # pages, case boxes, glossaries
     texts = [strip_notes(p.read_text(encoding="utf-8")) for p in pages]
     for bank in load_banks().values():

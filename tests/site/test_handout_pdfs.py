@@ -17,9 +17,9 @@ import pytest
 from pypdf import PdfReader
 
 from exercises.markdown import to_html
-from exercises.module_text import module_text
-from exercises.myst_print import Bibliography, MystPrinter
-from exercises.roles import load_roles
+from exercises.site.module_text import module_text
+from exercises.kit.myst_print import Bibliography, MystPrinter
+from exercises.site.roles import load_roles
 from exercises.specs import load_banks
 from exercises.yaml_data import load_yaml
 
@@ -105,7 +105,7 @@ def test_role_cards(out):
 
 
 def test_printing_fails_when_a_page_asks_for_anything_off_the_machine(tmp_path, browser):
-    from exercises.handouts import PrintError, print_pdfs
+    from exercises.kit.handouts import PrintError, print_pdfs
     page = tmp_path / "page.html"
     page.write_text('<!DOCTYPE html><p>Hi</p><img src="https://example.org/logo.png" alt="">', encoding="utf-8")
     with pytest.raises(PrintError, match="https://example.org/logo.png"):

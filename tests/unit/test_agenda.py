@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercises.agenda import AGENDAS_DIR, agenda_markdown, load_agenda, schedule, total_minutes
+from exercises.site.agenda import AGENDAS_DIR, agenda_markdown, load_agenda, schedule, total_minutes
 from exercises.yaml_data import SpecError
 
 AGENDA = """\

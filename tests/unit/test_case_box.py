@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercises.case_box import CASES_DIR, PARTS, case_markdown, load_case
+from exercises.site.case_box import CASES_DIR, PARTS, case_markdown, load_case
 from exercises.specs import SpecError
 
 CASE = """\

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercises.course import UnknownModule, course_toc, module_names, read_toc, resolve
+from exercises.toc import UnknownModule, course_toc, module_names, read_toc, resolve
 
 
 @pytest.fixture(scope="module")

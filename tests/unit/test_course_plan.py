@@ -1,7 +1,7 @@
 """The course plan lists the modules of the table of contents it is built with."""
-from exercises.agenda import load_agenda, total_minutes
-from exercises.course import course_toc, read_toc, resolve
-from exercises.course_plan import plan_markdown, toc_modules
+from exercises.site.agenda import load_agenda, total_minutes
+from exercises.toc import course_toc, read_toc, resolve
+from exercises.site.course_plan import plan_markdown, toc_modules
 
 
 def test_plan_follows_the_table_of_contents():

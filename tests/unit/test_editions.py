@@ -13,11 +13,11 @@ import pytest
 
 from exercises import edition
 from exercises.answer_key import answer_key_html, sound_choices
-from exercises.execution_inputs import inputs_digest
+from exercises.site.execution_inputs import inputs_digest
 from exercises.markdown import to_html, to_inline_html
 from exercises.specs import SpecError, load_banks, parse_bank
 from exercises.tables import expected_value, factor_names, format_number
-from exercises.teaching_note import notes_in, strip_notes
+from exercises.site.teaching_note import notes_in, strip_notes
 from exercises.widgets import ExerciseWidget
 from exercises.widgets.client import client_spec, graded_order
 

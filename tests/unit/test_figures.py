@@ -1,7 +1,7 @@
 """Every named figure renders to SVG with alt text; an unknown name lists the known ones."""
 import pytest
 
-from exercises import figures
+from exercises.site import figures
 
 
 @pytest.mark.parametrize("name", figures.names())

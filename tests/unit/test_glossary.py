@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercises.glossary import glossary_markdown, load_glossary
+from exercises.site.glossary import glossary_markdown, load_glossary
 from exercises.specs import SpecError
 
 ENTRY = """\

@@ -9,11 +9,11 @@ import pytest
 
 from exercises.__main__ import main
 from exercises.answer_key import order
-from exercises.handouts import _exercise_answer, where_shown
+from exercises.kit.handouts import _exercise_answer, where_shown
 from exercises.markdown import to_inline_html
-from exercises.myst_print import Bibliography, MystPrinter
-from exercises.roles import load_roles, role_cards_html, roles_markdown
-from exercises.sheets import exercise_sheet
+from exercises.kit.myst_print import Bibliography, MystPrinter
+from exercises.site.roles import load_roles, role_cards_html, roles_markdown
+from exercises.kit.sheets import exercise_sheet
 from exercises.specs import load_banks
 from exercises.tables import expected_value, format_number
 from exercises.yaml_data import SpecError

@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from exercises.lms import QTI_NS, export, question_for
+from exercises.kit.lms import QTI_NS, export, question_for
 from exercises.markdown import to_inline_html
 from exercises.specs import load_banks
 from exercises.tables import expected_value
@@ -91,7 +91,7 @@ def test_a_failed_export_leaves_the_previous_one_in_place(tmp_path, monkeypatch)
     out = tmp_path / "lms"
     export(out)
     before = sorted(p.name for p in (out / "moodle").iterdir())
-    import exercises.lms as lms
+    import exercises.kit.lms as lms
     monkeypatch.setattr(lms, "qti_package", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError):
         export(out)

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from exercises.course import module_names, read_toc
-from exercises.module_text import module_text, section_items
+from exercises.toc import module_names, read_toc
+from exercises.site.module_text import module_text, section_items
 from exercises.yaml_data import SpecError
 
 FOLDERS = sorted(set(module_names(read_toc()).values()))

@@ -1,7 +1,7 @@
 """The objectives map: every module has a bank, objectives, and no exercise left unshown."""
 from __future__ import annotations
 
-from exercises.objectives_map import map_markdown, objectives_map
+from exercises.site.objectives_map import map_markdown, objectives_map
 
 
 def test_every_module_has_a_bank_with_at_least_three_objectives():

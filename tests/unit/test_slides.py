@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from exercises.__main__ import main
-from exercises.course import module_names, read_toc
-from exercises.slides import MODULES_DIR, SlidesError, build, parse_questions
+from exercises.toc import module_names, read_toc
+from exercises.kit.slides import MODULES_DIR, SlidesError, build, parse_questions
 
 FOLDER = "01-foundations"
 DECK = """# A test deck

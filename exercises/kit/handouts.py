@@ -1,0 +1,253 @@
+"""Printable handouts: per module a student handout and an answer key, and role cards.
+
+    python -m exercises handouts [MODULES...]      (or: make handouts [MODULES="1 4"])
+
+writes into ``_build/handouts/``:
+
+- ``<NN-slug>.pdf``: the student handout (A4, black and white): title, course, licence
+  and how to cite (``CITATION.cff``); learning objectives; summary; key terms (the
+  module's ``glossary.yml``, with the Japanese terms); discussion questions; an exercise
+  sheet with blanks (:mod:`exercises.kit.sheets`); the sources cited, author-year;
+- ``<NN-slug>-answers.pdf``: the answer key, marked "For instructors" on every page
+  (:mod:`exercises.answer_key` for each exercise's answers);
+- ``role-cards.pdf``: the capstone's roles (``book/roles/capstone.yml``) as cards;
+- ``index.html`` listing them, and ``html/`` with the pages they were printed from.
+
+Modules are named as ``make course`` names them (folder, folder without the number, or
+number; none means all). Module texts come from :mod:`exercises.site.module_text`, their MyST
+roles rendered by :mod:`exercises.kit.myst_print`. Pages are printed by a local headless
+Chromium from local files; any request that would leave the machine is blocked and makes
+the command fail. Everything is written to a temporary folder and moved into place whole.
+"""
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+from . import credits
+from ..answer_key import answer_key_html
+from ..toc import module_names, read_toc, resolve
+from ..site.glossary import module_glossary
+from ..site.module_text import module_text, title as page_title
+from ..site.objectives_map import pages_showing_exercises
+from .myst_print import Bibliography, MystPrinter
+from ..site.roles import load_roles, role_cards_html
+from .sheets import exercise_sheet
+from ..specs import load_banks
+from ..paths import MODULES_DIR, ROOT
+
+OUT = ROOT / "_build" / "handouts"
+CSS = Path(__file__).resolve().parent / "handouts.css"
+ROLES = "capstone"
+
+
+class PrintError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Course:
+    title: str
+    cite: str
+    licence: str
+
+
+def course_info(root: Path = ROOT) -> Course:
+    licence = f"{credits.LICENCE} You may copy, adapt and share this handout with attribution."
+    return Course(credits.book_config(root)["title"], credits.how_to_cite(root=root), licence)
+
+
+def where_shown() -> dict[str, tuple[str, str]]:
+    """``bank/id`` -> (module folder, title of the module page that shows it)."""
+    found = {}
+    for ref, doc in pages_showing_exercises().items():
+        parts = doc.split("/")
+        if parts[:2] == ["book", "modules"]:
+            found[ref] = (parts[2], page_title(ROOT / f"{doc}.md"))
+    return found
+
+
+def _online(ref: str, shown: dict) -> str:
+    if ref not in shown:
+        return "the course site"
+    folder, title = shown[ref]
+    return f"module {int(folder.split('-', 1)[0])}, page “{html.escape(title)}”"
+
+
+def _page(title: str, body: str, body_class: str = "") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f'<style>{CSS.read_text(encoding="utf-8")}</style></head>'
+            f'<body class="{body_class}">{body}</body></html>\n')
+
+
+def _terms(folder: str, printer: MystPrinter) -> str:
+    out = []
+    for e in module_glossary(folder):
+        reading = f"（{html.escape(e['reading'])}）" if e.get("reading") else ""
+        out.append(f"<div><dt>{html.escape(e['term'])}</dt><dd>{printer.inline(e['definition'])}"
+                   f'<span class="ja">Japanese: <span lang="ja">{html.escape(e["ja"])}{reading}</span></span></dd></div>')
+    return f'<dl class="terms">{"".join(out)}</dl>' if out else "<p>This module introduces no new key terms.</p>"
+
+
+def _head(course: Course, title: str, kind: str, folder: str) -> str:
+    number = int(folder.split("-", 1)[0])
+    return (f'<p class="course">{html.escape(course.title)}</p>'
+            f'<h1>Module {number}: {html.escape(title)}</h1><p class="kind">{kind}</p>'
+            f'<div class="cite-box"><p><b>How to cite:</b> {html.escape(course.cite)}</p>'
+            f"<p><b>Licence:</b> {html.escape(course.licence)}</p></div>")
+
+
+def _bank_for(folder: str, banks: dict):
+    slug = folder.split("-", 1)[1]
+    if slug not in banks:
+        raise PrintError(f"module {folder} has no exercise bank exercises/banks/{slug}.yml")
+    return banks[slug]
+
+
+def student_html(folder: str, course: Course, bibliography: Bibliography, banks: dict, shown: dict) -> str:
+    text = module_text(folder)
+    printer = MystPrinter(bibliography, MODULES_DIR / folder)
+    bank = _bank_for(folder, banks)
+    li = lambda items: "".join(f"<li>{printer.inline(i)}</li>" for i in items)  # noqa: E731
+    sheets = "".join(exercise_sheet(ex, f"{bank.name}/{ex['id']}", n, _online(f"{bank.name}/{ex['id']}", shown))
+                     for n, ex in enumerate(bank.exercises, 1))
+    body = (_head(course, printer.inline(text.title), "Student handout", folder)
+            + '<p class="name-line">Name: <span class="blank"></span></p>'
+            + f"<h2>Learning objectives</h2><p>By the end of this module you will be able to:</p><ol>{li(text.objectives)}</ol>"
+            + f"<h2>Summary</h2><ul>{li(text.summary)}</ul>"
+            + f"<h2>Key terms</h2>{_terms(folder, printer)}"
+            + f"<h2>Discussion questions</h2><ol>{li(text.discussion_questions)}</ol>"
+            + f"<h2>Exercises</h2><p>Answer on this sheet. The same exercises, with instant feedback, "
+              f"are on the course site.</p>{sheets}"
+            + printer.sources_html())
+    return _page(f"Module {folder}: {text.title}", body)
+
+
+def _exercise_answer(ex: dict, n: int, printer: MystPrinter) -> str:
+    from ..markdown import to_html
+    graded = '<span class="graded">Graded</span>' if ex.get("graded") else ""
+    title = f": {html.escape(ex['title'])}" if ex.get("title") else ""
+    sources = (f'<p class="ex-sources">Sources: {printer.inline("{cite:p}`" + ",".join(ex["sources"]) + "`")}</p>'
+               if ex.get("sources") else "")
+    return (f'<section class="exercise" id="key-{html.escape(ex["id"])}"><h3>Exercise {n}{title}{graded}</h3>'
+            f'<div class="prompt">{to_html(ex["prompt"])}</div><div class="answer">{answer_key_html(ex)}</div>'
+            f"{sources}</section>")
+
+
+def answers_html(folder: str, course: Course, bibliography: Bibliography, banks: dict) -> str:
+    text = module_text(folder)
+    printer = MystPrinter(bibliography, MODULES_DIR / folder)
+    bank = _bank_for(folder, banks)
+    answers = "".join(_exercise_answer(ex, n, printer) for n, ex in enumerate(bank.exercises, 1))
+    body = (_head(course, printer.inline(text.title), "Answer key · For instructors", folder)
+            + "<p>Answers and explanations for the exercise sheet of the student handout, numbered as "
+              "there. Exercises marked Graded carry no answer in the student edition of the site.</p>"
+            + f"<h2>Exercises</h2>{answers}" + printer.sources_html())
+    return _page(f"Answer key, module {folder}: {text.title}", body)
+
+
+def role_cards_page(course: Course, bibliography: Bibliography, roles_id: str = ROLES) -> tuple[str, dict]:
+    data = load_roles(roles_id)
+    printer = MystPrinter(bibliography, MODULES_DIR / "10-case-studies")
+    cards = role_cards_html(data, printer)
+    sources = printer.sources_html()
+    body = cards + (f'<article class="sources-page">{sources}<p class="cut-note">{html.escape(course.cite)} '
+                    f"{html.escape(course.licence)}</p></article>")
+    return _page(f"Role cards: {data['title']}", body, "cards"), data
+
+
+# ------------------------------------------------------------------ printing
+
+def _footer(left: str) -> str:
+    return (f'<div style="font-size:7.5pt;font-family:sans-serif;width:100%;margin:0 15mm;display:flex;'
+            f'justify-content:space-between;color:#000"><span>{html.escape(left)}</span>'
+            f'<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
+
+
+def _header(text: str) -> str:
+    if not text:
+        return "<span></span>"
+    return (f'<div style="font-size:8pt;font-family:sans-serif;font-weight:bold;width:100%;margin:0 15mm;'
+            f'text-align:right;color:#000">{html.escape(text)}</div>')
+
+
+def print_pdfs(jobs: list[tuple[Path, Path, str, str]], browser=None) -> None:
+    """Print each (html file, pdf file, header, footer) with headless Chromium (``browser``,
+    a Playwright browser, or a new local one). Only local files may load; an attempt to
+    reach anything else is blocked and raises PrintError."""
+    if browser is None:
+        from .browser import chromium
+        with chromium() as new_browser:
+            return print_pdfs(jobs, new_browser)
+    blocked: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("file://", "data:", "about:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context = browser.new_context()
+    try:
+        context.route("**/*", guard)
+        page = context.new_page()
+        for source, target, header, footer in jobs:
+            page.goto(source.resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
+                     display_header_footer=True, header_template=_header(header), footer_template=_footer(footer))
+    finally:
+        context.close()
+    if blocked:
+        raise PrintError("blocked requests that would leave this machine: " + ", ".join(sorted(set(blocked))))
+
+
+def _index(entries: list[tuple[str, str, str]], course: Course) -> str:
+    rows = "".join(f'<tr><td><a href="{html.escape(f)}">{html.escape(f)}</a></td><td>{html.escape(what)}</td>'
+                   f"<td>{html.escape(title)}</td></tr>" for f, what, title in entries)
+    body = (f"<h1>Handouts</h1><p>{html.escape(course.title)}</p>"
+            f"<table><thead><tr><th>File</th><th>What</th><th>Title</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<p>Print on A4, black and white. Answer keys are for instructors. {html.escape(course.licence)}</p>")
+    return _page("Handouts", body, "index")
+
+
+def build(requested: list[str] | None = None, out: Path = OUT) -> list[Path]:
+    """Write the handouts of the requested modules (all when none) and the role cards."""
+    toc = read_toc()
+    folders = resolve(list(requested or sorted(set(module_names(toc).values()))), toc)
+    course, bibliography, banks, shown = course_info(), Bibliography.from_config(), load_banks(), where_shown()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".handouts-", dir=out.parent))
+    try:
+        (tmp / "html").mkdir()
+        jobs, entries = [], []
+        for folder in folders:
+            title = module_text(folder).title
+            number = int(folder.split("-", 1)[0])
+            for suffix, what, page, header in (
+                    ("", "Student handout", student_html(folder, course, bibliography, banks, shown), ""),
+                    ("-answers", "Answer key (for instructors)", answers_html(folder, course, bibliography, banks),
+                     "Answer key · For instructors")):
+                source = tmp / "html" / f"{folder}{suffix}.html"
+                source.write_text(page, encoding="utf-8")
+                jobs.append((source, tmp / f"{folder}{suffix}.pdf", header, f"Module {number}: {title} · CC BY 4.0"))
+                entries.append((f"{folder}{suffix}.pdf", what, f"Module {number}: {title}"))
+        cards, data = role_cards_page(course, bibliography)
+        (tmp / "html" / "role-cards.html").write_text(cards, encoding="utf-8")
+        jobs.append((tmp / "html" / "role-cards.html", tmp / "role-cards.pdf", "", f"Role cards: {data['title']} · CC BY 4.0"))
+        entries.append(("role-cards.pdf", "Role cards (cut along the dashed lines)", data["title"]))
+        print_pdfs(jobs)
+        (tmp / "index.html").write_text(_index(entries, course), encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [out / f for f, _, _ in entries]

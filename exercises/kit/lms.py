@@ -1,0 +1,268 @@
+"""Export the exercise banks to learning management systems: Moodle XML, and QTI 1.2
+packages that Canvas imports.
+
+    python -m exercises lms [--out _build/lms]        (or: make lms)
+
+writes ``moodle/<bank>.xml`` and ``canvas/<bank>.zip`` for every bank, plus a
+``README.txt`` listing what could not be exported. Single choice, multiple select,
+numeric (its expected value computed as the widget computes it), ordering and
+categorize (both as matching questions) and reflection (as an essay with the model
+answer for graders) carry over. Data explorers, risk worksheets and decision scenarios
+are interactive: they stay on the course site and are listed as skipped.
+The output is written to a temporary folder and moved into place whole.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from ..markdown import to_html, to_inline_html
+from ..answer_key import categories, numeric_answer, order
+from ..specs import Bank, load_banks
+from ..paths import ROOT
+
+OUT = ROOT / "_build" / "lms"
+QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+MANIFEST_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+
+
+@dataclass
+class Question:
+    """One question in a form both Moodle and QTI can express."""
+    name: str
+    kind: str                   # choice | numerical | matching | essay
+    text: str                   # HTML
+    choices: list = field(default_factory=list)   # (html, fraction 0..100 or negative, feedback html)
+    single: bool = True
+    value: float = 0.0
+    tolerance: float = 0.0
+    pairs: list = field(default_factory=list)     # (item html, answer text)
+    feedback: str = ""          # general feedback / model answer (HTML)
+
+
+def _choice(ex: dict) -> Question:
+    single = ex["type"] == "single_choice"
+    n_right = sum(1 for o in ex["options"] if o.get("correct"))
+    n_wrong = len(ex["options"]) - n_right
+    choices = []
+    for o in ex["options"]:
+        if single:
+            fraction = 100.0 if o.get("correct") else 0.0
+        else:  # each right choice earns its share; each wrong one costs the same share
+            fraction = 100.0 / n_right if o.get("correct") else (-100.0 / n_wrong if n_wrong else 0.0)
+        choices.append((to_inline_html(o["text"]), round(fraction, 5), to_html(o["feedback"])))
+    return Question(ex["id"], "choice", to_html(ex["prompt"]), choices=choices, single=single)
+
+
+def question_for(ex: dict) -> Question | None:
+    """The exportable form of an exercise, or None for interactive-only types."""
+    kind = ex["type"]
+    if kind in ("single_choice", "multiple_select"):
+        return _choice(ex)
+    if kind == "numeric":
+        unit = f" (in {ex['unit']})" if ex.get("unit") else ""
+        value, tolerance, _ = numeric_answer(ex)
+        return Question(ex["id"], "numerical", to_html(ex["prompt"] + unit), value=value,
+                        tolerance=tolerance, feedback=to_html(ex.get("explanation", "")) if ex.get("explanation") else "")
+    if kind == "ordering":
+        pairs = [(to_inline_html(text), ordinal) for ordinal, text in order(ex)]
+        return Question(ex["id"], "matching", to_html(ex["prompt"] + "\n\nGive each item its place in the order."),
+                        pairs=pairs, feedback=to_html(ex["explanation"]) if ex.get("explanation") else "")
+    if kind == "categorize":
+        pairs = [(to_inline_html(text), category) for text, category in categories(ex)]
+        return Question(ex["id"], "matching", to_html(ex["prompt"]), pairs=pairs,
+                        feedback=to_html(ex["explanation"]) if ex.get("explanation") else "")
+    if kind == "reflection":
+        return Question(ex["id"], "essay", to_html(ex["prompt"]), feedback=to_html(ex["model_answer"]))
+    return None
+
+
+# ------------------------------------------------------------------ Moodle XML
+
+def _text(parent, tag: str, html: str, **attrs) -> ET.Element:
+    el = ET.SubElement(parent, tag, {"format": "html", **attrs} if tag != "name" else attrs)
+    ET.SubElement(el, "text").text = html
+    return el
+
+
+def moodle_xml(bank: Bank, questions: list[Question]) -> bytes:
+    quiz = ET.Element("quiz")
+    category = ET.SubElement(quiz, "question", type="category")
+    ET.SubElement(ET.SubElement(category, "category"), "text").text = f"$course$/{bank.title}"
+    for q in questions:
+        kind = {"choice": "multichoice", "numerical": "numerical", "matching": "matching", "essay": "essay"}[q.kind]
+        el = ET.SubElement(quiz, "question", type=kind)
+        _text(el, "name", q.name)
+        _text(el, "questiontext", q.text)
+        if q.feedback and q.kind != "essay":
+            _text(el, "generalfeedback", q.feedback)
+        if q.kind == "choice":
+            ET.SubElement(el, "single").text = "true" if q.single else "false"
+            ET.SubElement(el, "shuffleanswers").text = "true"
+            ET.SubElement(el, "answernumbering").text = "abc"
+            for html, fraction, feedback in q.choices:
+                answer = _text(el, "answer", html, fraction=f"{fraction:g}")
+                _text(answer, "feedback", feedback)
+        elif q.kind == "numerical":
+            answer = ET.SubElement(el, "answer", fraction="100")
+            ET.SubElement(answer, "text").text = f"{q.value:g}"
+            ET.SubElement(answer, "tolerance").text = f"{q.tolerance:g}"
+        elif q.kind == "matching":
+            ET.SubElement(el, "shuffleanswers").text = "true"
+            for html, answer in q.pairs:
+                sub = _text(el, "subquestion", html)
+                ET.SubElement(ET.SubElement(sub, "answer"), "text").text = answer
+        elif q.kind == "essay":
+            ET.SubElement(el, "responseformat").text = "editor"
+            _text(el, "graderinfo", q.feedback)
+    ET.indent(quiz)
+    return ET.tostring(quiz, encoding="utf-8", xml_declaration=True)
+
+
+# ------------------------------------------------------------------ QTI 1.2 (Canvas)
+
+def _meta(parent, pairs: dict) -> None:
+    meta = ET.SubElement(parent, "qtimetadata")
+    for label, entry in pairs.items():
+        f = ET.SubElement(meta, "qtimetadatafield")
+        ET.SubElement(f, "fieldlabel").text = label
+        ET.SubElement(f, "fieldentry").text = entry
+
+
+def _material(parent, html: str) -> None:
+    ET.SubElement(ET.SubElement(parent, "material"), "mattext", texttype="text/html").text = html
+
+
+def _score(resproc, condition_builder, value: str, action: str = "Set") -> None:
+    cond = ET.SubElement(resproc, "respcondition", {"continue": "Yes" if action == "Add" else "No"})
+    condition_builder(ET.SubElement(cond, "conditionvar"))
+    ET.SubElement(cond, "setvar", action=action, varname="SCORE").text = value
+
+
+QTI_TYPES = {"choice": None, "numerical": "numerical_question", "matching": "matching_question",
+             "essay": "essay_question"}
+
+
+def qti_assessment(bank: Bank, questions: list[Question]) -> bytes:
+    root = ET.Element("questestinterop", xmlns=QTI_NS)
+    assessment = ET.SubElement(root, "assessment", ident=f"course-{bank.name}", title=bank.title)
+    section = ET.SubElement(assessment, "section", ident="root_section")
+    for n, q in enumerate(questions, 1):
+        qtype = QTI_TYPES[q.kind] or ("multiple_choice_question" if q.single else "multiple_answers_question")
+        item = ET.SubElement(section, "item", ident=f"{bank.name}-{q.name}", title=q.name)
+        _meta(ET.SubElement(item, "itemmetadata"), {"question_type": qtype, "points_possible": "1.0"})
+        presentation = ET.SubElement(item, "presentation")
+        _material(presentation, q.text)
+        resproc = ET.SubElement(item, "resprocessing")
+        ET.SubElement(ET.SubElement(resproc, "outcomes"), "decvar", maxvalue="100", minvalue="0",
+                      varname="SCORE", vartype="Decimal")
+        if q.kind == "choice":
+            lid = ET.SubElement(presentation, "response_lid", ident="response1",
+                                rcardinality="Single" if q.single else "Multiple")
+            render = ET.SubElement(lid, "render_choice")
+            for i, (html, _, _) in enumerate(q.choices):
+                _material(ET.SubElement(render, "response_label", ident=f"c{i}"), html)
+            right = [f"c{i}" for i, (_, fraction, _) in enumerate(q.choices) if fraction > 0]
+            wrong = [f"c{i}" for i, (_, fraction, _) in enumerate(q.choices) if fraction <= 0]
+
+            def all_right(var, right=right, wrong=wrong):
+                both = ET.SubElement(var, "and")
+                for ident in right:
+                    ET.SubElement(both, "varequal", respident="response1").text = ident
+                for ident in wrong:
+                    ET.SubElement(ET.SubElement(both, "not"), "varequal", respident="response1").text = ident
+            _score(resproc, all_right, "100")
+        elif q.kind == "numerical":
+            fib = ET.SubElement(presentation, "response_str", ident="response1", rcardinality="Single")
+            ET.SubElement(ET.SubElement(fib, "render_fib", fibtype="Decimal"), "response_label", ident="answer1")
+
+            def within(var, q=q):
+                both = ET.SubElement(var, "and")
+                ET.SubElement(both, "vargte", respident="response1").text = f"{q.value - q.tolerance:g}"
+                ET.SubElement(both, "varlte", respident="response1").text = f"{q.value + q.tolerance:g}"
+            _score(resproc, within, "100")
+        elif q.kind == "matching":
+            answers = sorted({answer for _, answer in q.pairs}, key=[a for _, a in q.pairs].index)
+            share = f"{100 / len(q.pairs):.4f}"
+            for i, (html, answer) in enumerate(q.pairs):
+                lid = ET.SubElement(presentation, "response_lid", ident=f"response_{i}")
+                _material(lid, html)
+                render = ET.SubElement(lid, "render_choice")
+                for j, option in enumerate(answers):
+                    _material(ET.SubElement(render, "response_label", ident=f"m{j}"), option)
+                target = f"m{answers.index(answer)}"
+                _score(resproc, lambda var, i=i, target=target: ET.SubElement(
+                    var, "varequal", respident=f"response_{i}").__setattr__("text", target), share, "Add")
+        elif q.kind == "essay":
+            fib = ET.SubElement(presentation, "response_str", ident="response1", rcardinality="Single")
+            ET.SubElement(ET.SubElement(fib, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        if q.feedback:
+            item_feedback = ET.SubElement(item, "itemfeedback", ident="general_fb")
+            ET.SubElement(ET.SubElement(item_feedback, "flow_mat"), "material")
+            item_feedback[0][0].append(ET.Element("mattext", texttype="text/html"))
+            item_feedback[0][0][0].text = q.feedback
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def qti_package(bank: Bank, questions: list[Question]) -> bytes:
+    """A zip Canvas imports: imsmanifest.xml and the assessment."""
+    href = f"{bank.name}/{bank.name}.xml"
+    manifest = ET.Element("manifest", identifier=f"course-{bank.name}-manifest", xmlns=MANIFEST_NS)
+    metadata = ET.SubElement(manifest, "metadata")
+    ET.SubElement(metadata, "schema").text = "IMS Content"
+    ET.SubElement(metadata, "schemaversion").text = "1.1.3"
+    ET.SubElement(manifest, "organizations")
+    resource = ET.SubElement(ET.SubElement(manifest, "resources"), "resource",
+                             identifier=f"res-{bank.name}", type="imsqti_xmlv1p2", href=href)
+    ET.SubElement(resource, "file", href=href)
+    ET.indent(manifest)
+    buffer = tempfile.SpooledTemporaryFile()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("imsmanifest.xml", ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
+        z.writestr(href, qti_assessment(bank, questions))
+    buffer.seek(0)
+    return buffer.read()
+
+
+def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, dict]:
+    """Write every bank; return {bank: {"exported": [...], "skipped": [(id, type)]}}."""
+    banks = load_banks() if banks is None else banks
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".lms-", dir=out.parent))
+    summary = {}
+    try:
+        (tmp / "moodle").mkdir()
+        (tmp / "canvas").mkdir()
+        for name, bank in banks.items():
+            questions, skipped = [], []
+            for ex in bank.exercises:
+                q = question_for(ex)
+                (questions.append(q) if q else skipped.append((ex["id"], ex["type"])))
+            # Moodle's matching questions need at least three different answers
+            moodle = [q for q in questions if q.kind != "matching" or len({a for _, a in q.pairs}) >= 3]
+            summary[name] = {"exported": [q.name for q in questions], "skipped": skipped,
+                             "not_in_moodle": [q.name for q in questions if q not in moodle]}
+            if moodle:
+                (tmp / "moodle" / f"{name}.xml").write_bytes(moodle_xml(bank, moodle))
+            if questions:
+                (tmp / "canvas" / f"{name}.zip").write_bytes(qti_package(bank, questions))
+        lines = ["Question banks exported for Moodle (moodle/*.xml: Question bank > Import > Moodle XML)",
+                 "and Canvas (canvas/*.zip: Settings > Import course content > QTI .zip file).", "",
+                 "Interactive exercises that stay on the course site (not exported):"]
+        lines += [f"  {bank}/{ex_id} ({kind})" for bank, s in summary.items() for ex_id, kind in s["skipped"]] or ["  none"]
+        lines += ["", "Sorting questions with only two categories (Canvas only: Moodle's matching type",
+                  "needs three different answers):"]
+        lines += [f"  {bank}/{q}" for bank, s in summary.items() for q in s["not_in_moodle"]] or ["  none"]
+        (tmp / "README.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary

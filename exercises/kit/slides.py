@@ -1,0 +1,327 @@
+"""Slide decks: one reveal.js deck per module, built from ``book/modules/NN-slug/slides.md``.
+
+    python -m exercises slides                  # every module that has a deck
+    python -m exercises slides foundations 4    # chosen modules (names as for `make course`)
+    make slides
+
+Decks are MyST Markdown built by Sphinx's ``revealjs`` builder (sphinx-revealjs, which
+ships reveal.js: nothing loads from the network). Every ``#``/``##`` heading is a slide.
+The teaching texts come from the module's pages (:mod:`exercises.site.module_text`) and its
+charts from :mod:`exercises.site.figures`, through these directives:
+
+- ``{deck-title}``: the course, the module's number, the licence and how to cite;
+- ``{deck-objectives}``: the module's learning objectives;
+- ``{deck-discussion}`` (``:questions: 1-4``, ranges or lists, 1-based): its discussion
+  questions, numbered as on its seminar page;
+- ``{deck-summary}``: the summary bullets of its seminar page;
+- ``{course-figure} <module-slug>/<name>``: a chart, as an SVG image with its alt text.
+
+Speaker notes are ``{revealjs-notes}`` (key S opens the speaker view) and sources a
+``{bibliography}``. ``{term}`` and ``{doc}`` roles show as plain text: decks have no
+glossary or pages to link to. The build is strict (any Sphinx warning fails it, shown)
+and happens in a temporary folder moved into place, so a failed build leaves nothing
+half-written. Output: ``_build/slides/<NN-slug>/index.html`` and an index page,
+``_build/slides/index.html``; both open from a local server or straight from the disk.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import io
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from docutils import nodes, utils
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from . import credits
+from ..site.directives import MarkdownDirective
+from ..site.module_text import module_text, title as page_title
+from ..yaml_data import SpecError
+from ..paths import MODULES_DIR, ROOT
+
+THEME_DIR = ROOT / "book" / "_theme"
+OUT = ROOT / "_build" / "slides"
+DECK = "slides.md"
+LICENCE = f"{credits.LICENCE} Datasets keep their publishers' terms."
+
+# reveal.js settings: a 16:9 stage, the notes plugin (speaker view: key S) from the local
+# files that sphinx-revealjs ships, and no motion between slides.
+REVEAL_CONFIG = {"width": 1280, "height": 720, "margin": 0.04, "hash": True, "slideNumber": "c/t",
+                 "transition": "none", "backgroundTransition": "none", "center": False}
+PLUGINS = [{"name": "RevealNotes", "src": "revealjs/plugin/notes/notes.js"}]
+
+
+class SlidesError(RuntimeError):
+    """A deck could not be built; the message says why (file and line where known)."""
+
+
+# --- the texts the directives show ---------------------------------------------------------
+
+def how_to_cite() -> str:
+    """How to cite the course, in MyST (the title in italics)."""
+    return credits.how_to_cite(lambda title: f"*{title}*")
+
+
+def parse_questions(value: str, count: int) -> list[int]:
+    """``"1-4"``, ``"5,7"`` or ``"1-3, 6"`` -> 1-based question numbers, each in 1..count."""
+    numbers: list[int] = []
+    for part in value.split(","):
+        m = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if not m:
+            raise ValueError(f"{value!r} is not a list of question numbers or ranges such as 1-4 or 1,3,5")
+        first, last = int(m[1]), int(m[2] or m[1])
+        if first > last:
+            raise ValueError(f"the range {part.strip()!r} runs backwards")
+        for n in range(first, last + 1):
+            if not 1 <= n <= count:
+                raise ValueError(f"question {n} is out of range: the module has {count} discussion questions")
+            if n not in numbers:
+                numbers.append(n)
+    return numbers
+
+
+# --- Sphinx side ---------------------------------------------------------------------------
+
+class DeckDirective(MarkdownDirective):
+    """A directive reading the texts of the deck's module (known from the deck's path)."""
+
+    def module(self):
+        folder = self.env.docname.split("/")[0]
+        base = Path(self.env.srcdir) / folder
+        for page in ("index.md", "seminar.md"):
+            self.env.note_dependency(str(base / page))
+        try:
+            return module_text(folder, Path(self.env.srcdir))
+        except SpecError as err:
+            raise self.error(str(err))
+
+
+class DeckTitle(DeckDirective):
+    def run(self):
+        number = int(self.env.docname.split("-", 1)[0])
+        today = _dt.date.today().isoformat()
+        return self.render(f"""
+:::{{container}} deck-course
+{credits.book_config()["title"]}: module {number}
+:::
+
+:::{{container}} deck-meta
+**Licence:** {LICENCE}
+
+**How to cite:** {how_to_cite()}
+
+Slides built from the course sources on {today}.
+:::
+""")
+
+
+class DeckObjectives(DeckDirective):
+    def run(self):
+        items = self.module().objectives
+        return self.render("After this module you should be able to:\n\n"
+                           + "\n".join(f"{i}. {text}" for i, text in enumerate(items, 1)))
+
+
+class DeckDiscussion(DeckDirective):
+    option_spec = {"questions": directives.unchanged_required}
+
+    def run(self):
+        questions = self.module().discussion_questions
+        try:
+            chosen = (parse_questions(self.options["questions"], len(questions))
+                      if "questions" in self.options else list(range(1, len(questions) + 1)))
+        except ValueError as err:
+            raise self.error(f":questions: {err}")
+        # a list starting at the first chosen number keeps seminar.md's numbering
+        return self.render("\n".join(f"{n}. {questions[n - 1]}" for n in chosen))
+
+
+class DeckSummary(DeckDirective):
+    def run(self):
+        return self.render("\n".join(f"- {text}" for text in self.module().summary))
+
+
+class CourseFigure(DeckDirective):
+    """``{course-figure} <module-slug>/<name>``: the chart as an SVG file beside the decks."""
+
+    required_arguments = 1
+
+    def run(self):
+        from ..site import figures
+        name = self.arguments[0]
+        try:
+            svg, alt_text = figures.svg(name)
+        except (KeyError, ValueError) as err:
+            raise self.error(str(err).strip('"'))
+        filename = name.replace("/", "--") + ".svg"
+        target = Path(self.env.app.outdir) / "_figures" / filename
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
+        up = "../" * self.env.docname.count("/")
+        return [nodes.raw("", f'<figure class="course-figure"><img src="{up}_figures/{html.escape(filename)}" '
+                              f'alt="{html.escape(alt_text)}"></figure>', format="html")]
+
+
+def _plain(shown_for_target):
+    """A role showing its text (or the title part of ``text <target>``) as plain text."""
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        m = re.fullmatch(r"(.*?)\s*<(.+)>", text, re.S)
+        shown = m[1] if m and m[1] else shown_for_target(m[2] if m else text, inliner)
+        return [nodes.Text(utils.unescape(shown))], []
+    return role
+
+
+def _doc_title(target: str, inliner) -> str:
+    env = inliner.document.settings.env
+    page = (Path(env.doc2path(env.docname)).parent / f"{target}.md").resolve()
+    try:
+        return page_title(page)
+    except SpecError:
+        return target
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_directive("deck-title", DeckTitle)
+    app.add_directive("deck-objectives", DeckObjectives)
+    app.add_directive("deck-discussion", DeckDiscussion)
+    app.add_directive("deck-summary", DeckSummary)
+    app.add_directive("course-figure", CourseFigure)
+    app.add_role_to_domain("std", "term", _plain(lambda target, inliner: target), override=True)
+    app.add_role_to_domain("std", "doc", _plain(_doc_title), override=True)
+    return {"parallel_read_safe": False, "parallel_write_safe": True}
+
+
+def sphinx_config(folder: str, srcdir: Path) -> dict:
+    """The decks' Sphinx configuration (there is no conf.py)."""
+    config = credits.book_config()
+    return {
+        "project": config["title"],
+        "copyright": f"{config.get('copyright', '')}, {config.get('author', '')}",
+        "language": "en",
+        "extensions": ["myst_parser", "sphinx_revealjs", "sphinxcontrib.bibtex", "exercises.kit.slides"],
+        "myst_enable_extensions": ["colon_fence", "deflist"],
+        "include_patterns": [f"{folder}/{DECK}"],
+        "root_doc": f"{folder}/{DECK[:-3]}",
+        "bibtex_bibfiles": [str(ROOT / p) for p in config["bibtex_bibfiles"]],
+        "bibtex_reference_style": config["sphinx"]["config"].get("bibtex_reference_style", "author_year"),
+        "revealjs_style_theme": "white",
+        "revealjs_static_path": [str(THEME_DIR)],
+        "revealjs_css_files": ["slides.css"],
+        "revealjs_script_conf": REVEAL_CONFIG,
+        "revealjs_script_files": ["slides-fit.js"],
+        "revealjs_script_plugins": PLUGINS,
+        "html_copy_source": False,
+        "html_show_sourcelink": False,
+    }
+
+
+# --- building ------------------------------------------------------------------------------
+
+def deck_folders(modules_dir: Path = MODULES_DIR) -> list[str]:
+    """The modules of _toc.yml that have a deck, in course order."""
+    from ..toc import module_names, read_toc
+    folders = dict.fromkeys(module_names(read_toc()).values())
+    return [f for f in folders if (Path(modules_dir) / f / DECK).is_file()]
+
+
+def count_slides(page: str) -> int:
+    """Slides in a built deck: sections that hold no other section."""
+    return len(re.findall(r"<section\b", page)) - len(re.findall(r"<section\b[^>]*>\s*<section\b", page))
+
+
+def _index_page(decks: list[tuple[str, str, int]]) -> str:
+    course = html.escape(credits.book_config()["title"])
+    rows = "\n".join(f'    <li><a href="{folder}/index.html">{html.escape(title)}</a> '
+                     f'<span class="count">({slides} slides)</span></li>'
+                     for folder, title, slides in decks)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Slides: {course}</title>
+  <style>
+    body {{ font: 1.1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+           color: #1a1a1a; background: #fff; }}
+    a {{ color: #0b4f9c; }}
+    li {{ margin: 0.4rem 0; }}
+    .count {{ color: #444; }}
+  </style>
+</head>
+<body>
+<main>
+  <h1>Slides</h1>
+  <p>{course}. One deck per module. In a deck, use the arrow keys or space to move,
+  <kbd>S</kbd> to open the speaker view with the notes, <kbd>F</kbd> for full screen
+  and <kbd>Esc</kbd> for an overview.</p>
+  <ol>
+{rows}
+  </ol>
+  <p>{html.escape(LICENCE)}</p>
+</main>
+</body>
+</html>
+"""
+
+
+def _build_deck(folder: str, srcdir: Path, outdir: Path, doctreedir: Path) -> str:
+    """Build one deck with its own Sphinx run (so decks citing the same source do not
+    clash); returns the warnings, with no colour codes."""
+    warnings = io.StringIO()
+    with patch_docutils(None), docutils_namespace():
+        try:
+            app = Sphinx(srcdir=str(srcdir), confdir=None, outdir=str(outdir), doctreedir=str(doctreedir),
+                         buildername="revealjs", confoverrides=sphinx_config(folder, srcdir),
+                         status=None, warning=warnings, freshenv=True, keep_going=True)
+            app.build(force_all=True)
+        except SphinxError as err:
+            warnings.write(f"{srcdir / folder / DECK}: {err}\n")
+    return re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
+
+
+def build(folders: list[str] | None = None, out: Path = OUT, modules_dir: Path = MODULES_DIR) -> Path:
+    """Build the decks of ``folders`` (default: every module with a deck) into ``out``.
+
+    Returns the index page. A module without a deck, or any Sphinx warning, raises
+    :class:`SlidesError`; ``out`` is then left as it was.
+    """
+    modules_dir = Path(modules_dir).resolve()
+    folders = list(folders) if folders is not None else deck_folders(modules_dir)
+    if not folders:
+        raise SlidesError(f"no module has a deck ({modules_dir}/NN-slug/{DECK})")
+    missing = [str(modules_dir / f / DECK) for f in folders if not (modules_dir / f / DECK).is_file()]
+    if missing:
+        raise SlidesError(f"no deck: {', '.join(missing)} not found")
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".slides-", dir=out.parent))
+    try:
+        html_dir = work / "html"
+        problems = [_build_deck(folder, modules_dir, html_dir, work / "doctrees" / folder) for folder in folders]
+        if any(problems):
+            raise SlidesError("the slides build failed (a strict build fails on any warning):\n"
+                              + "".join(problems))
+        decks = []
+        for folder in folders:
+            built = html_dir / folder / "slides.html"
+            built.rename(built.with_name("index.html"))
+            page = (html_dir / folder / "index.html").read_text(encoding="utf-8")
+            decks.append((folder, module_text(folder, modules_dir).title, count_slides(page)))
+        for leftover in ("objects.inv", ".buildinfo", "genindex.html", "search.html"):
+            if (html_dir / leftover).exists():
+                (html_dir / leftover).unlink()
+        (html_dir / "index.html").write_text(_index_page(decks), encoding="utf-8")
+        old = None
+        if out.exists():
+            old = work / "previous"
+            out.rename(old)
+        html_dir.rename(out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out / "index.html"

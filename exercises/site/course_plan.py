@@ -1,0 +1,53 @@
+"""A course's plan: one class session per module of the course being built.
+
+``{course-plan}`` lists the modules in the book's table of contents (so a custom course
+from ``make course`` lists only its own), each with its objectives, exercises, discussion
+questions and slide deck, and then the session agenda every module follows,
+``book/agendas/module-session.yml``: change its minutes there and the plan follows.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+
+from .agenda import agenda_markdown, load_agenda, total_minutes
+from ..toc import MODULE_FILE, read_toc
+from .directives import MarkdownDirective
+from .module_text import module_text
+from ..specs import load_banks
+from ..paths import BOOK_DIR
+
+SESSION_AGENDA = "module-session"
+
+
+def toc_modules(toc: dict) -> list[str]:
+    """The module folders of a table of contents, in its order."""
+    return [m["folder"] for part in toc["parts"] for ch in part.get("chapters", [])
+            if (m := MODULE_FILE.match(ch["file"]))]
+
+
+def plan_markdown(folders: list[str]) -> str:
+    session = load_agenda(SESSION_AGENDA)
+    banks = load_banks()
+    out = ["```{list-table}", ":header-rows: 1", ":widths: 8 38 12 12 14 16", "",
+           "* - Session", "  - Module", "  - Objectives", "  - Exercises", "  - Discussion questions",
+           "  - Slide deck"]
+    for number, folder in enumerate(folders, start=1):
+        text = module_text(folder)
+        bank = banks.get(folder.split("-", 1)[1])
+        out += [f"* - {number}", f"  - {{doc}}`/book/modules/{folder}/index`",
+                f"  - {len(text.objectives)}", f"  - {len(bank.exercises) if bank else 0}",
+                f"  - {len(text.discussion_questions)}", f"  - `slides/{folder}/`"]
+    total = total_minutes(session)
+    out += ["```", "", f"Each session follows the same plan ({total} minutes):", "", agenda_markdown(session)]
+    return "\n".join(out)
+
+
+class CoursePlanDirective(MarkdownDirective):
+    def run(self) -> list[nodes.Node]:
+        toc_path = Path(self.env.srcdir) / self.config.external_toc_path
+        self.env.note_dependency(str(toc_path))
+        self.env.note_dependency(str(BOOK_DIR / "agendas"
+                                     / f"{SESSION_AGENDA}.yml"))
+        return self.render(plan_markdown(toc_modules(read_toc(toc_path))))

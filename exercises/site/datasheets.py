@@ -1,0 +1,171 @@
+"""Datasheet pages: everything shown is read from data/datapackage.json and the CSVs.
+
+A datasheet page (``book/datasets/<name>.md``) has one hidden cell::
+
+    from exercises.site.datasheets import datasheet
+    datasheet("r2p_resolutions")
+
+It displays Markdown (what the dataset is, sources and how to cite, coverage, caveats,
+licence), one static SVG chart embedded as an image with alt text (no JavaScript, no
+CDN), and a sample table with a caption and column headers.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from .charts import svg_html
+from ..datasets import load, resource
+
+SAMPLE_ROWS = 8
+
+
+# --------------------------------------------------------------------------- charts
+# Each returns (chart, alt text) or None. Only columns are named here, never facts.
+
+def _bar_count(frame: pd.DataFrame, column: str, what: str):
+    counts = frame[column].astype("string").value_counts().rename_axis(column).reset_index(name="rows")
+    chart = alt.Chart(counts).mark_bar().encode(
+        x=alt.X("rows:Q", title="rows"), y=alt.Y(f"{column}:N", sort="-x", title=column))
+    text = ", ".join(f"{k}: {v}" for k, v in zip(counts[column], counts["rows"]))
+    return chart, f"Bar chart of {what} by {column}. {text}."
+
+
+def _decades(frame, year_col, color, what):
+    data = frame.assign(decade=(frame[year_col] // 10 * 10).astype("Int64"))
+    data = data.groupby(["decade", color], observed=True).size().reset_index(name="count")
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("decade:O", title="decade of onset"), y=alt.Y("count:Q", title=what),
+        color=alt.Color(f"{color}:N", title=color))
+    per_decade = data.groupby("decade")["count"].sum()
+    text = ", ".join(f"{d}s: {n}" for d, n in per_decade.items())
+    return chart, f"Stacked bar chart of {what} by decade, split by {color}. Totals: {text}."
+
+
+def _chart(name: str, frame: pd.DataFrame):
+    if name == "ewp_mass_killing_episodes":
+        return _decades(frame, "start_year", "perpetrator_type", "episodes that began")
+    if name == "pitf_genocide_politicide_episodes":
+        return _decades(frame, "start_year", "ongoing_at_end_2014", "episodes that began")
+    if name == "milestones":
+        return _bar_count(frame, "category", "milestones")
+    if name == "ewp_risk_assessments":
+        latest = frame[frame["edition"] == frame["edition"].max()].nsmallest(10, "rank_2yr")
+        chart = alt.Chart(latest).mark_bar().encode(
+            x=alt.X("risk_2yr:Q", title="two-year risk (probability)"),
+            y=alt.Y("country_name:N", sort="-x", title=None))
+        text = ", ".join(f"{c} {r:.3f}" for c, r in zip(latest["country_name"], latest["risk_2yr"]))
+        return chart, f"Bar chart of the ten highest two-year risks in the {frame['edition'].max()} edition: {text}."
+    if name == "r2p_resolutions":
+        return _bar_count(frame, "verification_status", "resolutions")
+    if name == "atrocity_risk_indicators":
+        return _bar_count(frame, "factor_number", "indicators quoted")
+    if name == "japan_public_opinion":
+        data = frame.assign(label=frame["question_id"].astype("string") + ": " + frame["answer_en"])
+        chart = alt.Chart(data).mark_bar().encode(
+            x=alt.X("percent:Q", title="share of respondents (%)"), y=alt.Y("label:N", title=None),
+            color=alt.Color("survey_round:N", title="survey round"), yOffset="survey_round:N")
+        text = "; ".join(f"{r} {q} '{a}' {p:.1f} %" for r, q, a, p in
+                         zip(frame["survey_round"], frame["question_id"], frame["answer_en"], frame["percent"]))
+        return chart, f"Grouped bar chart of answer shares by survey round: {text}."
+    if name == "un_special_advisers":
+        data = frame.assign(end=frame["end_year"].fillna(pd.Timestamp.now().year).astype(int))
+        chart = alt.Chart(data).mark_bar().encode(
+            x=alt.X("start_year:Q", title="year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
+            x2="end:Q", y=alt.Y("name:N", sort=alt.EncodingSortField("start_year"), title=None),
+            color=alt.Color("post:N", title="post"))
+        text = "; ".join(f"{n} ({p}) {s}-{'' if pd.isna(e) else e}" for n, p, s, e in
+                         zip(data["name"], data["post"], data["start_year"], frame["end_year"]))
+        return chart, f"Timeline of Special Advisers' terms: {text}."
+    if name == "oda_dac_donors":
+        japan = frame[frame["iso3"] == "JPN"]
+        chart = alt.Chart(japan).mark_line(point=True).encode(
+            x=alt.X("year:O", title="year"), y=alt.Y("oda_usd_million_2025:Q", title="Japan's ODA, US$ million (2025 prices)"))
+        first, last = japan.iloc[0], japan.iloc[-1]
+        return chart, (f"Line chart of Japan's ODA in constant 2025 US$ million, {first['year']}-{last['year']}: "
+                       f"{first['oda_usd_million_2025']:,.0f} in {first['year']}, peak {japan['oda_usd_million_2025'].max():,.0f}, "
+                       f"{last['oda_usd_million_2025']:,.0f} in {last['year']}.")
+    if name == "ucdp_deaths_by_type":
+        world = frame[frame["region"] == "World"]
+        chart = alt.Chart(world).mark_line().encode(
+            x=alt.X("year:O", title="year"), y=alt.Y("deaths:Q", title="reported deaths (world)"),
+            color=alt.Color("violence_type:N", title="type"))
+        peak = world.loc[world["deaths"].idxmax()]
+        return chart, (f"Line chart of reported deaths worldwide by type of violence, 1989-2020. The highest value is "
+                       f"{peak['deaths']:,} ({peak['violence_type']}, {peak['year']}).")
+    if name == "un_peacekeeping_force":
+        chart = alt.Chart(frame.dropna(subset=["total_force"])).mark_line().encode(
+            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d")), y=alt.Y("total_force:Q", title="UN peacekeeping personnel"))
+        peak = frame.loc[frame["total_force"].idxmax()]
+        return chart, f"Line chart of UN peacekeeping personnel at year end, 1947-2021; the peak is {peak['total_force']:,} in {peak['year']}."
+    categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype) or frame[c].dtype == "boolean"]
+    if categorical:
+        return _bar_count(frame, categorical[0], "rows")
+    return None
+
+
+def _svg_image(chart: alt.Chart, alt_text: str) -> str:
+    return svg_html(chart.properties(width=520, height=260), alt_text, "datasheet-chart")
+
+
+# --------------------------------------------------------------------------- text
+
+def _coverage(frame: pd.DataFrame) -> str:
+    parts = [f"{len(frame):,} rows, {len(frame.columns)} columns"]
+    for col in frame.columns:
+        values = frame[col].dropna()
+        if values.empty:
+            continue
+        if pd.api.types.is_datetime64_any_dtype(values):
+            parts.append(f"{col} from {values.min():%Y-%m-%d} to {values.max():%Y-%m-%d}")
+            break
+        if col in ("year", "edition", "start_year"):
+            parts.append(f"{col} from {values.min()} to {values.max()}")
+            break
+    return "; ".join(parts)
+
+
+def _markdown(name: str, res: dict, frame: pd.DataFrame) -> str:
+    def src(s):
+        label = s["title"] + (f" ({s['symbol']})" if s.get("symbol") else "")
+        return f"[{label}]({s['path']})" if s.get("path") else label
+
+    lines = [res["description"], "",
+             f"**Load it:** `load(\"{name}\")` (see the Datasets page). **File:** `data/{res['path']}`. "
+             f"**Version:** {res['version']}. **Retrieved:** {res['retrieved']}.", "",
+             "**Who made it** (sources):", ""]
+    lines += [f"- {src(s)}" for s in res["sources"]]
+    first = res["sources"][0]
+    lines += ["", f"**How to cite:** {first['title']}; compiled in the course dataset `{name}` "
+                  f"(version {res['version']}, retrieved {res['retrieved']}).", "",
+              f"**Coverage:** {_coverage(frame)}.", "", "**Caveats:**", ""]
+    lines += [f"- {c}" for c in res["caveats"]]
+    lines += ["", "**Licence or terms of use:** " + "; ".join(
+        f"[{lic.get('title', lic['name'])}]({lic['path']})" if lic.get("path") else lic.get("title", lic["name"])
+        for lic in res["licenses"]), "", "**Columns:**", ""]
+    for f in res["schema"]["fields"]:
+        extra = f.get("description", "")
+        enum = f.get("constraints", {}).get("enum")
+        if enum:
+            extra += (" " if extra else "") + "(one of: " + ", ".join(map(str, enum)) + ")"
+        lines.append(f"- `{f['name']}` ({f['type']}){': ' + extra if extra else ''}")
+    return "\n".join(lines)
+
+
+def _table(name: str, frame: pd.DataFrame) -> str:
+    sample = frame.head(SAMPLE_ROWS).astype("string").fillna("")
+    table = sample.to_html(index=False, border=0, classes="datasheet-sample", escape=True)
+    caption = f"<caption>The first {len(sample)} of {len(frame):,} rows of {name}</caption>"
+    table = table.replace("<th>", '<th scope="col">')
+    return table.replace(">", ">" + caption, 1) if "<table" in table else table
+
+
+def datasheet(name: str) -> None:
+    """Display the datasheet of one dataset (Markdown, an accessible SVG chart, a sample)."""
+    res, frame = resource(name), load(name)
+    display(Markdown(_markdown(name, res, frame)))
+    chart = _chart(name, frame)
+    if chart is not None:
+        display(HTML(_svg_image(*chart)))
+    display(HTML(_table(name, frame)))

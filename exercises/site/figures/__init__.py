@@ -1,0 +1,70 @@
+"""The course's charts, by name: one definition shown on a module's data page and in its
+slide deck, so the two never differ.
+
+    from exercises.site.figures import show_figure
+    show_figure("responsibility-to-protect/gc-counts")    # a code cell on a data page
+
+    ```{course-figure} responsibility-to-protect/gc-counts
+    ```                                                   # a slide in the module's deck
+
+Each module's charts are in ``exercises/figures/<module slug, with _>.py``: functions
+decorated with ``@figure("name")`` that take no arguments and return
+``(altair chart, alt text)``. The alt text says what the chart shows, numbers included.
+A chart is named ``<module slug>/<name>``, the module slug being its bank's name.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import Callable
+
+import altair as alt
+
+Figure = Callable[[], "tuple[alt.Chart, str]"]
+_REGISTRY: dict[str, Figure] = {}
+
+
+def figure(name: str) -> Callable[[Figure], Figure]:
+    """Register the decorated function as ``<module slug>/<name>``."""
+    def register(func: Figure) -> Figure:
+        slug = func.__module__.rsplit(".", 1)[-1].replace("_", "-")
+        key = f"{slug}/{name}"
+        if key in _REGISTRY:
+            raise ValueError(f"two figures are named {key!r}")
+        _REGISTRY[key] = func
+        return func
+    return register
+
+
+def _load_all() -> None:
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+def names() -> list[str]:
+    _load_all()
+    return sorted(_REGISTRY)
+
+
+def chart(name: str) -> tuple[alt.Chart, str]:
+    """The chart named ``name`` and its alt text; an unknown name lists the known ones."""
+    _load_all()
+    if name not in _REGISTRY:
+        raise KeyError(f"no figure named {name!r}; known figures: {', '.join(sorted(_REGISTRY))}")
+    made, alt_text = _REGISTRY[name]()
+    if not alt_text.strip():
+        raise ValueError(f"figure {name!r} has no alt text")
+    return made, alt_text
+
+
+def svg(name: str) -> tuple[str, str]:
+    """The chart as SVG markup, with its alt text (for slide decks and handouts)."""
+    import vl_convert as vlc
+    made, alt_text = chart(name)
+    return vlc.vegalite_to_svg(made.to_json()), alt_text
+
+
+def show_figure(name: str):
+    """Display the named chart in a notebook or built page (a static, accessible SVG)."""
+    from ..charts import svg_figure
+    return svg_figure(*chart(name))

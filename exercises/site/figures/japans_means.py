@@ -1,0 +1,45 @@
+"""Module 7's charts (see :mod:`exercises.site.figures`)."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ...datasets import load
+from . import figure
+
+# Two counts cited on the Japan Platform page that are not (yet) rows of japan_facts:
+# jpf2003municipalities (Japan Platform press release) and mofa2012odawhite.
+OTHER_COUNTS = pd.DataFrame({"when": ["2003-12", "2012-07"], "ngos": [17, 36],
+                             "source": ["Japan Platform press release", "MOFA ODA White Paper 2012"]})
+
+
+def member_counts() -> pd.DataFrame:
+    """Japan Platform member NGOs by date: the japan_facts rows and the two cited counts."""
+    facts = load("japan_facts")
+    rows = facts[facts["fact_id"].isin(["japan-platform-ngos-2011", "japan-platform-ngos-2016"])]
+    counts = pd.DataFrame({"when": rows["as_of"], "ngos": rows["value"].astype(int),
+                           "source": "japan_facts dataset"})
+    return pd.concat([counts, OTHER_COUNTS]).sort_values("when").reset_index(drop=True)
+
+
+def _month(when: str) -> str:
+    return pd.Timestamp(f"{when}-01").strftime("%B %Y")
+
+
+@figure("members")
+def members():
+    counts = member_counts()
+    first, last = counts["when"].iloc[0][:4], counts["when"].iloc[-1][:4]
+    chart = alt.Chart(counts).mark_bar().encode(
+        x=alt.X("when:N", title="Date (year-month)", sort=None),
+        y=alt.Y("ngos:Q", title="Member NGOs"),
+        color=alt.Color("source:N", title="Source",
+                        scale=alt.Scale(range=["#1f4e8c", "#8a4b08", "#2d6a2d"])),
+    ).properties(width=420, height=260, title=f"Japan Platform member NGOs, {first}–{last}")
+    text = chart.mark_text(dy=-8, color="#1a1a1a").encode(text="ngos:Q", color=alt.value("#1a1a1a"))
+    parts = [f"{r.ngos} in {_month(r.when)} ({r.source})" for r in counts.itertuples()]
+    rising = bool(counts["ngos"].is_monotonic_increasing)
+    alt_text = (f"Bar chart of Japan Platform member NGOs at {len(counts)} dates: "
+                + ", ".join(parts[:-1]) + f" and {parts[-1]}. "
+                + ("The count rises at every date." if rising else "The count does not rise at every date."))
+    return chart + text, alt_text

@@ -1,0 +1,78 @@
+"""The course's Sphinx extension, listed in ``_config.yml`` (``sphinx.config.extensions``).
+
+- the ``{case-box}`` directive (see :mod:`exercises.site.case_box`);
+- the ``{course-glossary}`` directive (see :mod:`exercises.site.glossary`);
+- the ``{objectives-map}`` directive (see :mod:`exercises.site.objectives_map`);
+- the ``{agenda}`` directive (see :mod:`exercises.site.agenda`);
+- the ``{roles}`` directive (see :mod:`exercises.site.roles`);
+- the ``{course-plan}`` directive (see :mod:`exercises.site.course_plan`);
+- the ``{teaching-note}`` directive, and the edition being built, ``course_edition``
+  (see :mod:`exercises.site.teaching_note` and :mod:`exercises.edition`);
+- re-running notebooks when banks, widgets or data change (see :mod:`exercises.site.execution_inputs`);
+- fixes to the generated HTML that themes cannot make (accessibility).
+"""
+from __future__ import annotations
+
+import re
+
+from sphinx.application import Sphinx
+
+from .. import edition
+from . import teaching_note
+from .agenda import AgendaDirective
+from .case_box import CaseBoxDirective
+from .course_plan import CoursePlanDirective
+from .execution_inputs import outdated_notebooks
+from .glossary import CourseGlossaryDirective
+from .objectives_map import ObjectivesMapDirective
+from .roles import RolesDirective
+
+# docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry"
+# (a deprecated role), so screen readers get a list with no items (axe:
+# aria-required-children). The entries become list items.
+_BIBLIOGRAPHY_FIXES = (('role="doc-biblioentry"', 'role="listitem"'),)
+
+
+def _fix_body(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    body = context.get("body")
+    if body and 'class="citation-list"' in body:
+        for old, new in _BIBLIOGRAPHY_FIXES:
+            body = body.replace(old, new)
+        context["body"] = body
+
+
+# pydata-sphinx-theme folds a chapter's sub-pages under a <summary> holding only a
+# chevron icon, so screen readers announce an unnamed control (axe: summary-name). Each
+# summary is named after the link it follows.
+_FOLD = re.compile(r'(<a class="reference internal" href="[^"]*">)(.*?)(</a><details(?: open="open")?>)<summary>', re.S)
+
+
+def _name_folds(html: str) -> str:
+    def named(m: re.Match) -> str:
+        title = re.sub(r"<[^>]+>", "", m.group(2)).strip().replace('"', "&quot;")
+        return f'{m.group(1)}{m.group(2)}{m.group(3)}<summary aria-label="Pages in {title}">'
+    return _FOLD.sub(named, html)
+
+
+def _fix_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    generate = context.get("generate_toctree_html")
+    if generate and not getattr(generate, "_course_named", False):
+        def generate_named(*args, **kwargs):
+            return _name_folds(str(generate(*args, **kwargs)))
+        generate_named._course_named = True
+        context["generate_toctree_html"] = generate_named
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_directive("case-box", CaseBoxDirective)
+    app.add_directive("course-glossary", CourseGlossaryDirective)
+    app.add_directive("objectives-map", ObjectivesMapDirective)
+    app.add_directive("agenda", AgendaDirective)
+    app.add_directive("roles", RolesDirective)
+    app.add_directive("course-plan", CoursePlanDirective)
+    edition.setup_sphinx(app)
+    teaching_note.setup(app)
+    app.connect("env-get-outdated", outdated_notebooks)
+    app.connect("html-page-context", _fix_body)
+    app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
