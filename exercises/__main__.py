@@ -1,6 +1,9 @@
-"""Command line: ``python -m exercises <command>``.
+"""Command line: ``python -m exercises <command>``, or ``course <command>`` once the package
+is installed (``pip install .``). The Makefile's targets call these.
 
-  validate    load and validate every exercise bank
+  book        validate the banks and data, then build the site (strict) into _build/html
+              (the instructor edition: --edition instructor, into _build/instructor)
+  validate    load and validate every exercise bank and the data package
   lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
   course      build a custom course from chosen modules into _build/courses/<name>/
   slides      build the modules' slide decks into _build/slides/
@@ -14,9 +17,11 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m exercises")
+    parser = argparse.ArgumentParser(prog="course", description="The course's commands (see README.md).")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="load and validate every exercise bank")
+    book = sub.add_parser("book", help="validate, then build the site (strict)")
+    book.add_argument("--edition", default=None, help="student (default) or instructor; or set COURSE_EDITION")
+    sub.add_parser("validate", help="load and validate every exercise bank and the data package")
     lms = sub.add_parser("lms", help="export the banks for Moodle (XML) and Canvas (QTI)")
     lms.add_argument("--out", default=None, help="output folder (default: _build/lms)")
     course = sub.add_parser("course", help="build a custom course from chosen modules")
@@ -29,24 +34,50 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("modules", nargs="*", help="module names (default: every module)")
     handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts)")
     args = parser.parse_args(argv)
-    from .toc import UnknownModule
+    from .datasets import DataError
+    from .edition import EditionError
+    from .kit.fonts import FontMissing
     from .kit.handouts import PrintError
     from .kit.slides import SlidesError
+    from .toc import UnknownModule
     from .yaml_data import SpecError
     try:
         return COMMANDS[args.command](args)
-    except UnknownModule as err:  # a module name: the message lists the valid ones
+    except (UnknownModule, EditionError) as err:  # a name: the message lists the valid ones
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except (SpecError, SlidesError, PrintError) as err:  # each names the file and what is wrong
+    except (SpecError, DataError, SlidesError, PrintError, FontMissing) as err:  # each names the file
         print(f"error: {err}", file=sys.stderr)
         return 1
 
 
 def validate(args) -> int:
+    from . import datasets
     from .specs import load_banks
     banks = load_banks()
-    print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks are valid")
+    datasets.validate()
+    print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks "
+          f"and {len(datasets.names())} datasets are valid")
+    return 0
+
+
+def book(args) -> int:
+    import os
+    import subprocess
+    from . import edition
+    from .paths import BUILD_DIR, ROOT
+    name = edition.check(args.edition) if args.edition else edition.current()
+    validate(args)
+    output = ["--path-output", str(BUILD_DIR / "instructor")] if name == "instructor" else []
+    jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
+    done = subprocess.run([jupyter_book, "build", str(ROOT), "-W", "-n", "--keep-going", *output],
+                          env={**os.environ, edition.VARIABLE: name})
+    if done.returncode:
+        print(f"error: the strict build failed (exit {done.returncode}); the warnings above say where",
+              file=sys.stderr)
+        return done.returncode
+    site = (BUILD_DIR / "instructor" if output else ROOT) / "_build" / "html"
+    print(f"Open {site / 'index.html'} (or run: make serve{' EDITION=instructor' if output else ''})")
     return 0
 
 
@@ -89,7 +120,7 @@ def handouts(args) -> int:
     return 0
 
 
-COMMANDS = {"validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts}
+COMMANDS = {"book": book, "validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts}
 
 if __name__ == "__main__":
     sys.exit(main())

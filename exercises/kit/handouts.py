@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from . import credits
+from . import credits, fonts
 from ..answer_key import answer_key_html
 from ..toc import module_names, read_toc, resolve
 from ..site.glossary import module_glossary
@@ -80,7 +80,7 @@ def _online(ref: str, shown: dict) -> str:
 
 def _page(title: str, body: str, body_class: str = "") -> str:
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f'<style>{CSS.read_text(encoding="utf-8")}</style></head>'
+            f'<style>{fonts.font_face_css()}{CSS.read_text(encoding="utf-8")}</style></head>'
             f'<body class="{body_class}">{body}</body></html>\n')
 
 
@@ -200,6 +200,7 @@ def print_pdfs(jobs: list[tuple[Path, Path, str, str]], browser=None) -> None:
         for source, target, header, footer in jobs:
             page.goto(source.resolve().as_uri(), wait_until="load")
             page.emulate_media(media="print")
+            page.evaluate("document.fonts.ready.then(() => true)")  # the web font's parts, loaded
             page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
                      display_header_footer=True, header_template=_header(header), footer_template=_footer(footer))
     finally:

@@ -27,8 +27,13 @@ ROOT = Path(__file__).resolve().parents[2]
 MODULES = ["04-responsibility-to-protect", "10-case-studies"]
 
 
+# Noto Sans JP draws U+30FB (katakana middle dot) with the glyph it also uses for U+2027,
+# and the PDF's text map gives that glyph back as U+2027.
+SAME_GLYPH = str.maketrans({"\u2027": "\u30fb"})
+
+
 def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    return " ".join(unicodedata.normalize("NFKC", text).translate(SAME_GLYPH).split())
 
 
 def plain(html: str) -> str:
@@ -77,6 +82,27 @@ def test_student_handout(out, folder):
         assert f"Exercise {n}" in text
         assert plain(to_html(ex["prompt"]))[:50] in text, ex["id"]
     assert "Sources" in text and f"Page {pages} of {pages}" in text
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    fonts = set()
+    for page in PdfReader(path).pages:
+        for ref in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(ref.get_object().get("/BaseFont", "")).split("+")[-1])
+    return fonts
+
+
+@pytest.mark.parametrize("folder", MODULES)
+def test_every_japanese_term_prints(out, folder):
+    """On a machine with no Japanese font, Chromium printed the glossary's Japanese as
+    blanks; the project's own font (exercises/kit/fonts.py) is embedded instead."""
+    _, text = pdf(out / f"{folder}.pdf")
+    terms, _ = load_yaml(ROOT / "book" / "modules" / folder / "glossary.yml", ROOT / "exercises" / "schema" / "glossary.schema.json")
+    japanese = [norm(t["ja"]) for t in terms if t.get("ja")]
+    assert japanese
+    missing = [ja for ja in japanese if ja not in text]
+    assert not missing, f"Japanese terms missing from the printed handout: {missing}"
+    assert "NotoSansJP-Regular" in pdf_fonts(out / f"{folder}.pdf")
 
 
 @pytest.mark.parametrize("folder", MODULES)
