@@ -14,13 +14,30 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .markdown import to_html
+from .markdown import to_html, to_inline_html
 from .tables import expected_value, factor_names, format_number
 
 
-def _result(status: str, feedback: str, correct: bool | None = None) -> dict:
-    return {"status": status, "correct": status == "correct" if correct is None else correct,
-            "feedback": feedback}
+def _result(status: str, feedback: str, correct: bool | None = None, score: float | None = None) -> dict:
+    """``score`` (0 to 1) is the share of the marks; by default 1 when correct, else 0."""
+    correct = status == "correct" if correct is None else correct
+    return {"status": status, "correct": correct, "feedback": feedback,
+            "score": (1.0 if correct else 0.0) if score is None else score}
+
+
+def multiple_select_score(options: list[dict], chosen: set[int]) -> float:
+    """The one rule for multiple select (the site, Moodle, Canvas and marking): each right
+    option chosen earns 1/(number of right options) of the marks, each wrong option chosen
+    loses as much, and the score never falls below 0. Canvas calls this "partial credit
+    with penalty"; the Moodle export gives each option that fraction."""
+    n_right = sum(1 for o in options if o.get("correct"))
+    right = sum(1 for i in chosen if options[i].get("correct"))
+    return max(0.0, (right - (len(chosen) - right)) / n_right)
+
+
+def percent(score: float) -> int:
+    """A score as a whole percentage, rounding halves up (as the widgets' JavaScript does)."""
+    return int(score * 100 + 0.5 + 1e-9)
 
 
 def _p(text: str) -> str:
@@ -58,10 +75,12 @@ def check_multiple_select(spec: dict, answer) -> dict:
         return _result("invalid", "Choose at least one option.")
     chosen = set(answer)
     right = [i for i, o in enumerate(options) if bool(o.get("correct")) == (i in chosen)]
-    notes = [f"<strong>{'Chosen' if i in chosen else 'Not chosen'}:</strong> {to_html(o['feedback'])}"
-             for i, o in enumerate(options) if i in chosen or o.get("correct")]
+    notes = [f"<strong>{'Chosen' if i in chosen else 'Not chosen'}: {to_inline_html(o['text'])}.</strong> "
+             f"{to_html(o['feedback'])}" for i, o in enumerate(options) if i in chosen or o.get("correct")]
     status = "correct" if len(right) == len(options) else "incorrect"
-    return _result(status, _p(f"{len(right)} of {len(options)} options judged right.") + _items(notes))
+    score = multiple_select_score(options, chosen)
+    return _result(status, _p(f"{len(right)} of {len(options)} options judged right; score {percent(score)}%.")
+                   + _items(notes), score=score)
 
 
 def check_ordering(spec: dict, answer) -> dict:

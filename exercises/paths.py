@@ -1,8 +1,10 @@
 """Where the course's files are (one place for every module).
 
 In a checkout, the course is the folder that holds this package. Where the package is
-installed elsewhere (``pip install .``), the course is the folder named by the
-environment variable ``COURSE_ROOT``, or else the current folder.
+installed elsewhere (``pip install .``, as on Binder), the course is the folder named by
+the environment variable ``COURSE_ROOT``, or else the nearest folder, from the current
+one up, that holds ``_config.yml`` and ``_toc.yml`` (a page runs in its own folder), or
+else the current folder.
 """
 from __future__ import annotations
 
@@ -13,12 +15,17 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 SCHEMA_DIR = PACKAGE_DIR / "schema"
 
 
+def _is_course(folder: Path) -> bool:
+    return (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file()
+
+
 def _course_root() -> Path:
     if os.environ.get("COURSE_ROOT"):
         return Path(os.environ["COURSE_ROOT"]).resolve()
-    if (PACKAGE_DIR.parent / "_config.yml").exists():
+    if _is_course(PACKAGE_DIR.parent):
         return PACKAGE_DIR.parent
-    return Path.cwd().resolve()
+    here = Path.cwd().resolve()
+    return next((folder for folder in (here, *here.parents) if _is_course(folder)), here)
 
 
 ROOT = _course_root()

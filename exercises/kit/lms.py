@@ -47,13 +47,12 @@ class Question:
 def _choice(ex: dict) -> Question:
     single = ex["type"] == "single_choice"
     n_right = sum(1 for o in ex["options"] if o.get("correct"))
-    n_wrong = len(ex["options"]) - n_right
     choices = []
     for o in ex["options"]:
         if single:
             fraction = 100.0 if o.get("correct") else 0.0
-        else:  # each right choice earns its share; each wrong one costs the same share
-            fraction = 100.0 / n_right if o.get("correct") else (-100.0 / n_wrong if n_wrong else 0.0)
+        else:  # checking.multiple_select_score: each right choice earns its share, each wrong one loses as much
+            fraction = 100.0 / n_right if o.get("correct") else -100.0 / n_right
         choices.append((to_inline_html(o["text"]), round(fraction, 5), to_html(o["feedback"])))
     return Question(ex["id"], "choice", to_html(ex["prompt"]), choices=choices, single=single)
 
@@ -138,7 +137,7 @@ def _material(parent, html: str) -> None:
 
 
 def _score(resproc, condition_builder, value: str, action: str = "Set") -> None:
-    cond = ET.SubElement(resproc, "respcondition", {"continue": "Yes" if action == "Add" else "No"})
+    cond = ET.SubElement(resproc, "respcondition", {"continue": "No" if action == "Set" else "Yes"})
     condition_builder(ET.SubElement(cond, "conditionvar"))
     ET.SubElement(cond, "setvar", action=action, varname="SCORE").text = value
 
@@ -169,13 +168,20 @@ def qti_assessment(bank: Bank, questions: list[Question]) -> bytes:
             right = [f"c{i}" for i, (_, fraction, _) in enumerate(q.choices) if fraction > 0]
             wrong = [f"c{i}" for i, (_, fraction, _) in enumerate(q.choices) if fraction <= 0]
 
-            def all_right(var, right=right, wrong=wrong):
-                both = ET.SubElement(var, "and")
-                for ident in right:
-                    ET.SubElement(both, "varequal", respident="response1").text = ident
-                for ident in wrong:
-                    ET.SubElement(ET.SubElement(both, "not"), "varequal", respident="response1").text = ident
-            _score(resproc, all_right, "100")
+            if q.single:
+                def all_right(var, right=right, wrong=wrong):
+                    both = ET.SubElement(var, "and")
+                    for ident in right:
+                        ET.SubElement(both, "varequal", respident="response1").text = ident
+                    for ident in wrong:
+                        ET.SubElement(ET.SubElement(both, "not"), "varequal", respident="response1").text = ident
+                _score(resproc, all_right, "100")
+            else:  # checking.multiple_select_score (Canvas: "partial credit with penalty"); SCORE >= 0
+                share = f"{100 / len(right):.4f}"
+                for ident in right + wrong:
+                    _score(resproc, lambda var, ident=ident: ET.SubElement(
+                        var, "varequal", respident="response1").__setattr__("text", ident),
+                        share, "Add" if ident in right else "Subtract")
         elif q.kind == "numerical":
             fib = ET.SubElement(presentation, "response_str", ident="response1", rcardinality="Single")
             ET.SubElement(ET.SubElement(fib, "render_fib", fibtype="Decimal"), "response_label", ident="answer1")

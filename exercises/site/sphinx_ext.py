@@ -1,4 +1,4 @@
-"""The course's Sphinx extension, listed in ``_config.yml`` (``sphinx.config.extensions``).
+"""The course's Sphinx extension, listed in ``_config.yml`` (``sphinx.extra_extensions``).
 
 - the ``{case-box}`` directive (see :mod:`exercises.site.case_box`);
 - the ``{course-glossary}`` directive (see :mod:`exercises.site.glossary`);
@@ -9,6 +9,8 @@
 - the ``{teaching-note}`` directive, and the edition being built, ``course_edition``
   (see :mod:`exercises.site.teaching_note` and :mod:`exercises.edition`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.site.execution_inputs`);
+- where the course is published: repository and Binder buttons, base URL (see
+  :mod:`exercises.site.publishing`);
 - fixes to the generated HTML that themes cannot make (accessibility).
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from sphinx.application import Sphinx
 
 from .. import edition
-from . import teaching_note
+from . import publishing, teaching_note
 from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
 from .course_plan import CoursePlanDirective
@@ -71,6 +73,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("roles", RolesDirective)
     app.add_directive("course-plan", CoursePlanDirective)
     edition.setup_sphinx(app)
+    publishing.setup(app)
     teaching_note.setup(app)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)

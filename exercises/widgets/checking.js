@@ -3,8 +3,18 @@
 // status and feedback text. Specs here are client specs (see widgets/client.py):
 // Markdown already rendered to safe HTML by Python, expected values already computed.
 
-const result = (status, feedback, correct) =>
-  ({ status, correct: correct === undefined ? status === "correct" : correct, feedback });
+// score (0 to 1): the share of the marks; by default 1 when correct, else 0.
+const result = (status, feedback, correct, score) => {
+  const right = correct === undefined ? status === "correct" : correct;
+  return { status, correct: right, feedback, score: score === undefined ? (right ? 1 : 0) : score };
+};
+// exercises/checking.py: multiple_select_score and percent (the same rule and rounding)
+const multipleSelectScore = (options, chosen) => {
+  const nRight = options.filter((o) => o.correct).length;
+  const right = [...chosen].filter((i) => options[i].correct).length;
+  return Math.max(0, (right - (chosen.size - right)) / nRight);
+};
+const percent = (score) => Math.floor(score * 100 + 0.5 + 1e-9);
 const esc = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const para = (text) => `<p>${esc(text)}</p>`;
 const items = (rows) => (rows.length ? `<ul>${rows.map((row) => `<li>${row}</li>`).join("")}</ul>` : "");
@@ -29,8 +39,10 @@ function checkMultipleSelect(spec, answer) {
   const chosen = new Set(answer);
   const right = spec.options.filter((o, i) => o.correct === chosen.has(i)).length;
   const notes = spec.options.flatMap((o, i) => (chosen.has(i) || o.correct
-    ? [`<strong>${chosen.has(i) ? "Chosen" : "Not chosen"}:</strong> ${o.feedback_html}`] : []));
-  return result(right === n ? "correct" : "incorrect", para(`${right} of ${n} options judged right.`) + items(notes));
+    ? [`<strong>${chosen.has(i) ? "Chosen" : "Not chosen"}: ${o.html}.</strong> ${o.feedback_html}`] : []));
+  const score = multipleSelectScore(spec.options, chosen);
+  return result(right === n ? "correct" : "incorrect",
+    para(`${right} of ${n} options judged right; score ${percent(score)}%.`) + items(notes), undefined, score);
 }
 
 function checkOrdering(spec, answer) {

@@ -47,4 +47,5 @@ def test_browser_and_python_agree(js_results, name, spec, answer, status):
     js, py = js_results[name], check(spec, answer)
     assert js["status"] == py["status"] == status
     assert js["correct"] is py["correct"]
+    assert js["score"] == pytest.approx(py["score"])
     assert text_of(js["feedback"]) == text_of(py["feedback"])

@@ -117,9 +117,12 @@ def instructor_site(tmp_path_factory) -> Path:
     given = os.environ.get("COURSE_INSTRUCTOR_BUILD_ROOT")
     if given:
         return build(Path(given), "instructor")
-    with pytest.MonkeyPatch.context() as mp:  # a fresh folder: always build
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "instructor"  # one per run
+    folder.mkdir(exist_ok=True)
+    with pytest.MonkeyPatch.context() as mp:  # a fresh folder: always build (once per run)
         mp.delenv("COURSE_REUSE_BUILD", raising=False)
-        return build(tmp_path_factory.mktemp("instructor"), "instructor")
+        return build(folder, "instructor")
 
 
 @pytest.fixture(scope="session")
