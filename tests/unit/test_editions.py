@@ -274,15 +274,24 @@ def test_default_edition_is_student(monkeypatch):
     assert edition.current() == "instructor"
 
 
-def test_make_book_checks_the_edition_before_building():
-    # -n: print the commands only (a real run could install packages first)
+def test_make_book_checks_the_edition_before_building(monkeypatch, capsys):
+    """`make book EDITION=...` runs `course book`: a bad edition stops it before anything is
+    built; the instructor edition builds into _build/instructor with COURSE_EDITION set."""
     lines = subprocess.run(["make", "-n", "book", "EDITION=instructor"], cwd=ROOT, capture_output=True,
                            text=True, check=True).stdout.splitlines()
-    check = next(i for i, line in enumerate(lines) if "e.main()" in line)
-    build = next(i for i, line in enumerate(lines) if "jupyter-book build" in line)
-    assert check < build and lines[check].startswith("COURSE_EDITION=instructor ")
-    assert lines[build].startswith("COURSE_EDITION=instructor ") and "--path-output _build/instructor" in lines[build]
-    assert "_build/instructor/_build/html/index.html" in "\n".join(lines[build:])
+    assert any(line.startswith("COURSE_EDITION=instructor ") and "-m exercises book" in line for line in lines)
+    from exercises.__main__ import main
+    calls = []
+    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append((cmd, kw)) or subprocess.CompletedProcess(cmd, 0))
+    assert main(["book", "--edition", "teacher"]) == 2 and not calls
+    assert "not an edition" in capsys.readouterr().err
+    monkeypatch.setenv("COURSE_EDITION", "instructor")
+    assert main(["book"]) == 0
+    (cmd, kw), = calls
+    assert cmd[1:3] == ["build", str(ROOT)] and "-W" in cmd and "--path-output" in cmd
+    assert cmd[cmd.index("--path-output") + 1] == str(ROOT / "_build" / "instructor")
+    assert kw["env"]["COURSE_EDITION"] == "instructor"
+    assert "_build/instructor/_build/html/index.html" in capsys.readouterr().out
 
 
 def test_execution_cache_digest_depends_on_the_edition():
