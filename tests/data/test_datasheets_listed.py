@@ -11,3 +11,12 @@ def test_every_dataset_has_a_listed_datasheet():
         assert (ROOT / "book" / "datasets" / f"{name}.md").exists(), name
         assert f"{{doc}}`../datasets/{name}`" in index, f"{name} is not listed on book/back/datasets.md"
         assert f"book/datasets/{name}" in toc, f"{name} is not in _toc.yml"
+
+
+def test_every_datasheet_is_titled_with_the_datasets_title_and_name():
+    """A reader sees what the dataset is, not only its machine name."""
+    from exercises.datasets import resource
+    for name in names():
+        first = next(line for line in (ROOT / "book" / "datasets" / f"{name}.md").read_text(encoding="utf-8").splitlines()
+                     if line.startswith("# "))
+        assert first == f"# {resource(name)['title']} (`{name}`)", first
