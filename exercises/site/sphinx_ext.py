@@ -43,6 +43,22 @@ def _fix_body(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         context["body"] = body
 
 
+# Jupyter Book always loads sphinx_thebe. With live code off (launch_buttons.thebe: false)
+# it does nothing useful, yet adds its config script (declared twice, a console error),
+# sphinx-thebe.js and sphinx-thebe.css to every page. All three are dropped.
+def _is_thebe_script(script) -> bool:
+    body = getattr(script, "attributes", {}).get("body", "")
+    return "THEBE_JS_URL" in body or str(getattr(script, "filename", "") or "").endswith("sphinx-thebe.js")
+
+
+def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if not _is_thebe_script(s)]
+    if "css_files" in context:
+        context["css_files"] = [c for c in context["css_files"]
+                                if not str(getattr(c, "filename", c)).endswith("sphinx-thebe.css")]
+
+
 # pydata-sphinx-theme folds a chapter's sub-pages under a <summary> holding only a
 # chevron icon, so screen readers announce an unnamed control (axe: summary-name). Each
 # summary is named after the link it follows.
@@ -77,5 +93,6 @@ def setup(app: Sphinx) -> dict:
     teaching_note.setup(app)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
+    app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
     return {"parallel_read_safe": True, "parallel_write_safe": True}

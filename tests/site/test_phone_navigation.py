@@ -1,0 +1,69 @@
+"""Phone and tablet navigation: below 992 px the menu (site navigation) and the page
+contents open as drawers, by tap and by keyboard, on every kind of page, and the page
+stays accessible with a drawer open."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import serious_violations
+
+PAGES = {
+    "module page": "book/modules/04-responsibility-to-protect/origins.html",
+    "data page": "book/modules/05-early-warning/ewp-data.html",
+    "glossary": "book/back/glossary.html",
+    "guide": "book/back/instructor-guide.html",
+}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+TABLET = {"viewport": {"width": 768, "height": 1024}, "is_mobile": True, "has_touch": True}
+DRAWERS = {"menu": (".primary-toggle", "#pst-primary-sidebar-modal"),
+           "contents": (".secondary-toggle", "#pst-secondary-sidebar-modal")}
+
+
+def visible_toggle(page, selector):
+    toggles = page.locator(f"{selector}:visible")
+    assert toggles.count() >= 1, f"no visible {selector}"
+    return toggles.first
+
+
+def is_open(page, dialog) -> bool:
+    return page.evaluate(f"document.querySelector('{dialog}')?.open === true")
+
+
+@pytest.mark.parametrize("device", [PHONE, TABLET], ids=["390px", "768px"])
+@pytest.mark.parametrize("kind, path", PAGES.items(), ids=list(PAGES))
+def test_drawers_open_and_close_by_tap_and_keyboard(open_page, device, kind, path):
+    page, log = open_page(path, **device)
+    for name, (toggle, dialog) in DRAWERS.items():
+        if name == "contents" and not page.locator(f"{toggle}:visible").count():
+            continue  # a page with no sections has no contents drawer
+        button = visible_toggle(page, toggle)
+        button.tap()
+        page.wait_for_function(f"document.querySelector('{dialog}').open === true", timeout=5000)
+        links = page.locator(f"{dialog} a:visible")
+        assert links.count() >= 1, f"{name} drawer is empty"
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"document.querySelector('{dialog}').open === false", timeout=5000)
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"document.querySelector('{dialog}').open === true", timeout=5000)
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"document.querySelector('{dialog}').open === false", timeout=5000)
+        assert page.evaluate("document.activeElement") is not None
+        assert page.evaluate(f"document.activeElement === document.querySelectorAll('{toggle}')[[...document.querySelectorAll('{toggle}')].findIndex(e => e.checkVisibility())]"), \
+            "focus goes back to the button that opened the drawer"
+    assert not log.problems()
+
+
+@pytest.mark.parametrize("kind, path", PAGES.items(), ids=list(PAGES))
+def test_menu_drawer_is_accessible_and_leads_to_a_module(open_page, kind, path):
+    page, log = open_page(path, **PHONE)
+    visible_toggle(page, ".primary-toggle").tap()
+    page.wait_for_function("document.querySelector('#pst-primary-sidebar-modal').open === true", timeout=5000)
+    assert serious_violations(page) == []
+    link = page.locator("#pst-primary-sidebar-modal nav a:visible",
+                        has_text=re.compile(r"^\s*(4\.\s*)?The Responsibility to Protect\s*$")).first
+    link.tap()
+    page.wait_for_url("**/04-responsibility-to-protect/index.html")
+    assert not log.problems()
