@@ -76,7 +76,7 @@ course: $(VENV)/.installed
 	$(COURSE) course $(MODULES)
 
 benchmark: $(VENV)/.installed node_modules/.installed browser
-	$(BIN)/python -m exercises.dev.benchmark
+	$(BIN)/python -m exercises.dev.benchmark --tests
 
 clean:
 	$(BIN)/jupyter-book clean .

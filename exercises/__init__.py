@@ -22,5 +22,15 @@ from .checking import check
 from .datasets import load
 from .widgets import ExerciseWidget, ProgressWidget, show, show_progress
 
-__all__ = ["SpecError", "load_bank", "load_banks", "find_exercise", "check",
-           "ExerciseWidget", "ProgressWidget", "show", "show_progress"]
+__all__ = [
+           "ExerciseWidget",
+           "ProgressWidget",
+           "SpecError",
+           "check",
+           "find_exercise",
+           "load",
+           "load_bank",
+           "load_banks",
+           "show",
+           "show_progress",
+]

@@ -96,7 +96,7 @@ def _options(spec: dict) -> str:
 
 
 def _numeric(spec: dict) -> str:
-    value, tolerance, shown = numeric_answer(spec)
+    _value, tolerance, shown = numeric_answer(spec)
     unit = f" {_text(spec['unit'])}" if spec.get("unit") else ""
     return (f"<p>Expected value: <strong>{_text(shown)}{unit}</strong>; answers within "
             f"{_text(format(tolerance, 'g'))} of it are correct.</p>" + _md(spec, "explanation"))
@@ -125,7 +125,7 @@ def _data_explorer(spec: dict) -> str:
 def _risk_assessment(spec: dict) -> str:
     rows = "".join(f"<li><strong>{_text(name)}</strong>: reference rating <strong>{_text(f['reference'])}</strong>"
                    f"{_why(to_html(f['reasoning']))}</li>"
-                   for f, name in zip(spec["factors"], factor_names(spec)))
+                   for f, name in zip(spec["factors"], factor_names(spec), strict=False))
     steps = spec.get("tolerance", 1)
     return (f"<p>The reference assessment (ratings within {steps} step(s) of it count as agreeing; "
             f"scale: {_text(', '.join(spec['scale']))}):</p><ul>{rows}</ul>")
@@ -139,7 +139,7 @@ def _decision(spec: dict) -> str:
             choices = "".join(
                 f'<li data-sound="{str(ok).lower()}"><strong>{"Best" if ok else "Costly"}:</strong> '
                 f"{to_inline_html(c['text'])}{_why(to_html(c['consequence']))}</li>"
-                for c, ok in zip(node["choices"], sound[node["id"]]))
+                for c, ok in zip(node["choices"], sound[node["id"]], strict=False))
             steps.append(f"<li>{to_html(node['text'])}<ul>{choices}</ul></li>")
         else:
             verdict = "Sound ending" if node["sound"] else "Costly ending"

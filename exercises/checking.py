@@ -123,7 +123,7 @@ def check_data_explorer(spec: dict, answer) -> dict:
     if not isinstance(answer, list) or len(answer) != len(questions) or any(a is None for a in answer):
         return _result("invalid", f"Answer all {len(questions)} questions.")
     data = {key: spec[key] for key in ("data", "dataset", "where") if key in spec}
-    results = [check({**data, **q}, a) for q, a in zip(questions, answer)]
+    results = [check({**data, **q}, a) for q, a in zip(questions, answer, strict=False)]
     if any(r["status"] == "invalid" for r in results):
         return _result("invalid", f"Answer all {len(questions)} questions.")
     right = sum(1 for r in results if r["correct"])

@@ -37,7 +37,7 @@ class DataError(ValueError):
 
 # --------------------------------------------------------------------------- loading
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _descriptor(package: Path) -> dict:
     return json.loads(package.read_text(encoding="utf-8"))
 
@@ -214,7 +214,7 @@ def _cross_problems(package: Path) -> list[str]:
                        f"{group['percent'].sum():.1f} % (> 100); the largest is on this line")
 
     # Milestones that cite a resolution agree with the resolution table on its date.
-    dates = dict(zip(res["symbol"], res["date"]))
+    dates = dict(zip(res["symbol"], res["date"], strict=False))
     for i, row in tables["milestones"].iterrows():
         if row["source"] in dates and row["date_precision"] == "day" and row["date"] != dates[row["source"]]:
             report("milestones", i, "date", f"{row['date']:%Y-%m-%d} differs from {row['source']} "

@@ -100,9 +100,9 @@ def _check_semantics(ex: dict, path: Path, lines: dict, at: tuple) -> None:
 def _check_options(ex: dict, kind: str, where: tuple, fail) -> None:
     n_correct = sum(1 for opt in ex["options"] if opt.get("correct"))
     if kind == "single_choice" and n_correct != 1:
-        fail(where + ("options",), f"a single_choice exercise needs exactly one correct option, found {n_correct}")
+        fail((*where, "options"), f"a single_choice exercise needs exactly one correct option, found {n_correct}")
     if kind == "multiple_select" and n_correct < 1:
-        fail(where + ("options",), "a multiple_select exercise needs at least one correct option")
+        fail((*where, "options"), "a multiple_select exercise needs at least one correct option")
 
 
 def _check_data(ex: dict, kind: str, fail):
@@ -146,15 +146,15 @@ def _check_numeric(q: dict, df, where: tuple, fail) -> None:
         fail(where, "give exactly one of `answer` (a number) or `answer_from` (computed from the data)")
     if "answer_from" in q:
         if df is None:
-            fail(where + ("answer_from",), "answer_from needs `data:` or `dataset:`")
+            fail((*where, "answer_from"), "answer_from needs `data:` or `dataset:`")
         rule = q["answer_from"]
         for column in [rule["column"], *rule.get("where", {})]:
             if column not in df.columns:
-                fail(where + ("answer_from",), f"no column {column!r} in the data; columns: {', '.join(map(str, df.columns))}")
+                fail((*where, "answer_from"), f"no column {column!r} in the data; columns: {', '.join(map(str, df.columns))}")
         try:
             tables.compute(df, rule)
         except (LookupError, TypeError, ValueError) as err:
-            fail(where + ("answer_from",), f"cannot compute the answer: {err}")
+            fail((*where, "answer_from"), f"cannot compute the answer: {err}")
 
 
 def _check_decision(ex: dict, fail) -> None:

@@ -5,7 +5,7 @@ Exercise banks, case boxes and module glossaries are all read this way.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -27,11 +27,11 @@ def line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            line_map(value_node, path + (key_node.value,), out)
-            out[path + (key_node.value,)] = key_node.start_mark.line + 1
+            line_map(value_node, (*path, key_node.value), out)
+            out[(*path, key_node.value)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            line_map(item, path + (i,), out)
+            line_map(item, (*path, i), out)
     return out
 
 
@@ -62,7 +62,7 @@ def parse_yaml(text: str, path: Path | str) -> tuple[object, dict]:
     return data, (line_map(node) if node is not None else {})
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(schema_path: Path) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(json.loads(Path(schema_path).read_text(encoding="utf-8")))
 

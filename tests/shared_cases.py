@@ -27,7 +27,7 @@ def load_scored_cases() -> list[tuple[str, dict, object, str, float]]:
         groups = yaml.safe_load(file.read_text(encoding="utf-8"))
         bank = parse_bank(yaml.safe_dump({"bank": "cases", "title": "Cases",
                                           "exercises": [g["spec"] for g in groups]}), Path("cases.yml"))
-        for spec, group in zip(bank.exercises, groups):
+        for spec, group in zip(bank.exercises, groups, strict=False):
             assert spec["type"] == file.stem, f"{file.name}: spec {spec['id']} is a {spec['type']}"
             for case in group["cases"]:
                 score = case.get("score", 1.0 if case["status"] == "correct" else 0.0)

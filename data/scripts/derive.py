@@ -32,7 +32,7 @@ publish = _datasets.publish
 
 REF = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-data"
 ALIASES = pd.read_csv(DATA / "sources" / "country_aliases.csv", keep_default_na=False)
-ALIAS = dict(zip(ALIASES.name, ALIASES.iso3))
+ALIAS = dict(zip(ALIASES.name, ALIASES.iso3, strict=False))
 JA = Locale("ja").territories
 
 
@@ -119,7 +119,7 @@ def resolutions() -> pd.DataFrame:
     return pd.DataFrame({
         "symbol": symbol, "body": r.body, "number": r.number, "date": r.date,
         "situation_or_theme": r.situation_or_theme, "scope": r.scope,
-        "iso3": [ALIAS.get(s, "") if sc == "country" else "" for s, sc in zip(r.situation_or_theme, r.scope)],
+        "iso3": [ALIAS.get(s, "") if sc == "country" else "" for s, sc in zip(r.situation_or_theme, r.scope, strict=False)],
         "r2p_reference": r.r2p_reference, "source_url": r.evidence_url,
         "evidence_type": r.evidence_type, "verification_status": status,
         "date_verified": r.date_verified.map({"yes": "true", "no": "false"}), "note": note,
@@ -128,7 +128,8 @@ def resolutions() -> pd.DataFrame:
 
 def counts() -> pd.DataFrame:
     c = pd.read_csv(REF / "r2p-un-resolutions" / "r2p_reference_counts_over_time.csv", dtype=str)
-    c.insert(0, "count_id", [f"{b}-{k}-{a}".lower().replace(" ", "") for b, k, a in zip(c.body, c.count_of, c.as_of)])
+    c.insert(0, "count_id", [f"{b}-{k}-{a}".lower().replace(" ", "")
+                             for b, k, a in zip(c.body, c.count_of, c.as_of, strict=True)])
     return c
 
 
@@ -198,7 +199,7 @@ def main() -> None:
     advisers = pd.read_csv(DATA / "un_special_advisers.csv", dtype=str).rename(columns={"country_iso3": "iso3"})
     cow: dict[str, int] = {}
     for frame, col in [(sra, "cow_or_gw_code"), (pitf, "cow_code"), (ep, "location_cow")]:
-        for code, value in zip(frame.iso3, frame[col]):
+        for code, value in zip(frame.iso3, frame[col], strict=False):
             if pd.notna(value) and code not in cow and code not in ("CSK", "YUG"):
                 cow[code] = int(value)
     cow.update({"CSK": 315, "YUG": 345})  # as coded in the EWP episode list

@@ -3,7 +3,7 @@ and settings (``_config.yml``), how to cite it (``CITATION.cff``) and its licenc
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 from ..paths import ROOT

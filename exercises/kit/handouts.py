@@ -112,7 +112,9 @@ def student_html(folder: str, course: Course, bibliography: Bibliography, banks:
     text = module_text(folder)
     printer = MystPrinter(bibliography, MODULES_DIR / folder)
     bank = _bank_for(folder, banks)
-    li = lambda items: "".join(f"<li>{printer.inline(i)}</li>" for i in items)  # noqa: E731
+
+    def li(items):
+        return "".join(f"<li>{printer.inline(i)}</li>" for i in items)
     sheets = "".join(exercise_sheet(ex, f"{bank.name}/{ex['id']}", n, _online(f"{bank.name}/{ex['id']}", shown))
                      for n, ex in enumerate(bank.exercises, 1))
     body = (_head(course, printer.inline(text.title), "Student handout", folder)

@@ -13,6 +13,7 @@ The output is written to a temporary folder and moved into place whole.
 """
 from __future__ import annotations
 
+import io
 import shutil
 import tempfile
 import zipfile
@@ -49,10 +50,9 @@ def _choice(ex: dict) -> Question:
     n_right = sum(1 for o in ex["options"] if o.get("correct"))
     choices = []
     for o in ex["options"]:
-        if single:
-            fraction = 100.0 if o.get("correct") else 0.0
-        else:  # checking.multiple_select_score: each right choice earns its share, each wrong one loses as much
-            fraction = 100.0 / n_right if o.get("correct") else -100.0 / n_right
+        # multiple select: checking.multiple_select_score, each right choice earns its share, each wrong one loses as much
+        right_share, wrong_share = (100.0, 0.0) if single else (100.0 / n_right, -100.0 / n_right)
+        fraction = right_share if o.get("correct") else wrong_share
         choices.append((to_inline_html(o["text"]), round(fraction, 5), to_html(o["feedback"])))
     return Question(ex["id"], "choice", to_html(ex["prompt"]), choices=choices, single=single)
 
@@ -150,7 +150,7 @@ def qti_assessment(bank: Bank, questions: list[Question]) -> bytes:
     root = ET.Element("questestinterop", xmlns=QTI_NS)
     assessment = ET.SubElement(root, "assessment", ident=f"course-{bank.name}", title=bank.title)
     section = ET.SubElement(assessment, "section", ident="root_section")
-    for n, q in enumerate(questions, 1):
+    for q in questions:
         qtype = QTI_TYPES[q.kind] or ("multiple_choice_question" if q.single else "multiple_answers_question")
         item = ET.SubElement(section, "item", ident=f"{bank.name}-{q.name}", title=q.name)
         _meta(ET.SubElement(item, "itemmetadata"), {"question_type": qtype, "points_possible": "1.0"})
@@ -227,12 +227,11 @@ def qti_package(bank: Bank, questions: list[Question]) -> bytes:
                              identifier=f"res-{bank.name}", type="imsqti_xmlv1p2", href=href)
     ET.SubElement(resource, "file", href=href)
     ET.indent(manifest)
-    buffer = tempfile.SpooledTemporaryFile()
+    buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("imsmanifest.xml", ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
         z.writestr(href, qti_assessment(bank, questions))
-    buffer.seek(0)
-    return buffer.read()
+    return buffer.getvalue()
 
 
 def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, dict]:

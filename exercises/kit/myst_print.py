@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cached_property
 from pathlib import Path
 
 from pybtex.database import BibliographyData, parse_file
@@ -41,7 +40,7 @@ class Bibliography:
         self.entries = entries
 
     @classmethod
-    def from_config(cls, root: Path = ROOT) -> "Bibliography":
+    def from_config(cls, root: Path = ROOT) -> Bibliography:
         entries = {}
         for name in credits.book_config(root)["bibtex_bibfiles"]:
             entries.update(parse_file(str(Path(root) / name), "bibtex").entries)

@@ -31,6 +31,7 @@ import io
 import re
 import shutil
 import tempfile
+from typing import ClassVar
 from pathlib import Path
 
 from docutils import nodes, utils
@@ -99,7 +100,7 @@ class DeckDirective(MarkdownDirective):
         try:
             return module_text(folder, Path(self.env.srcdir))
         except SpecError as err:
-            raise self.error(str(err))
+            raise self.error(str(err)) from err
 
 
 class DeckTitle(DeckDirective):
@@ -129,7 +130,7 @@ class DeckObjectives(DeckDirective):
 
 
 class DeckDiscussion(DeckDirective):
-    option_spec = {"questions": directives.unchanged_required}
+    option_spec: ClassVar[dict] = {"questions": directives.unchanged_required}
 
     def run(self):
         questions = self.module().discussion_questions
@@ -137,7 +138,7 @@ class DeckDiscussion(DeckDirective):
             chosen = (parse_questions(self.options["questions"], len(questions))
                       if "questions" in self.options else list(range(1, len(questions) + 1)))
         except ValueError as err:
-            raise self.error(f":questions: {err}")
+            raise self.error(f":questions: {err}") from err
         # a list starting at the first chosen number keeps seminar.md's numbering
         return self.render("\n".join(f"{n}. {questions[n - 1]}" for n in chosen))
 
@@ -158,7 +159,7 @@ class CourseFigure(DeckDirective):
         try:
             svg, alt_text = figures.svg(name)
         except (KeyError, ValueError) as err:
-            raise self.error(str(err).strip('"'))
+            raise self.error(str(err).strip('"')) from err
         filename = name.replace("/", "--") + ".svg"
         target = Path(self.env.app.outdir) / "_figures" / filename
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,10 @@ def total_minutes(agenda: dict) -> int:
 def agenda_markdown(agenda: dict) -> str:
     total = total_minutes(agenda)
     slots = schedule(agenda)
-    one_line = lambda text: " ".join(text.split())
+
+    def one_line(text: str) -> str:
+        return " ".join(text.split())
+
     out = [f"**{agenda['title']}**: {slots[0][0]} to {slots[-1][1]} "
            f"({total // 60} h {total % 60:02d} min). Participants: {one_line(agenda['participants'])}", "",
            f"*Room set-up.* {one_line(agenda['room'])}", ""]

@@ -28,7 +28,7 @@ def _bar_count(frame: pd.DataFrame, column: str, what: str):
     counts = frame[column].astype("string").value_counts().rename_axis(column).reset_index(name="rows")
     chart = alt.Chart(counts).mark_bar().encode(
         x=alt.X("rows:Q", title="rows"), y=alt.Y(f"{column}:N", sort="-x", title=column))
-    text = ", ".join(f"{k}: {v}" for k, v in zip(counts[column], counts["rows"]))
+    text = ", ".join(f"{k}: {v}" for k, v in zip(counts[column], counts["rows"], strict=False))
     return chart, f"Bar chart of {what} by {column}. {text}."
 
 
@@ -55,7 +55,7 @@ def _chart(name: str, frame: pd.DataFrame):
         chart = alt.Chart(latest).mark_bar().encode(
             x=alt.X("risk_2yr:Q", title="two-year risk (probability)"),
             y=alt.Y("country_name:N", sort="-x", title=None))
-        text = ", ".join(f"{c} {r:.3f}" for c, r in zip(latest["country_name"], latest["risk_2yr"]))
+        text = ", ".join(f"{c} {r:.3f}" for c, r in zip(latest["country_name"], latest["risk_2yr"], strict=False))
         return chart, f"Bar chart of the ten highest two-year risks in the {frame['edition'].max()} edition: {text}."
     if name == "r2p_resolutions":
         return _bar_count(frame, "verification_status", "resolutions")
@@ -67,7 +67,7 @@ def _chart(name: str, frame: pd.DataFrame):
             x=alt.X("percent:Q", title="share of respondents (%)"), y=alt.Y("label:N", title=None),
             color=alt.Color("survey_round:N", title="survey round"), yOffset="survey_round:N")
         text = "; ".join(f"{r} {q} '{a}' {p:.1f} %" for r, q, a, p in
-                         zip(frame["survey_round"], frame["question_id"], frame["answer_en"], frame["percent"]))
+                         zip(frame["survey_round"], frame["question_id"], frame["answer_en"], frame["percent"], strict=False))
         return chart, f"Grouped bar chart of answer shares by survey round: {text}."
     if name == "un_special_advisers":
         data = frame.assign(end=frame["end_year"].fillna(pd.Timestamp.now().year).astype(int))
@@ -76,7 +76,7 @@ def _chart(name: str, frame: pd.DataFrame):
             x2="end:Q", y=alt.Y("name:N", sort=alt.EncodingSortField("start_year"), title=None),
             color=alt.Color("post:N", title="post"))
         text = "; ".join(f"{n} ({p}) {s}-{'' if pd.isna(e) else e}" for n, p, s, e in
-                         zip(data["name"], data["post"], data["start_year"], frame["end_year"]))
+                         zip(data["name"], data["post"], data["start_year"], frame["end_year"], strict=False))
         return chart, f"Timeline of Special Advisers' terms: {text}."
     if name == "oda_dac_donors":
         japan = frame[frame["iso3"] == "JPN"]
@@ -84,7 +84,8 @@ def _chart(name: str, frame: pd.DataFrame):
             x=alt.X("year:O", title="year"), y=alt.Y("oda_usd_million_2025:Q", title="Japan's ODA, US$ million (2025 prices)"))
         first, last = japan.iloc[0], japan.iloc[-1]
         return chart, (f"Line chart of Japan's ODA in constant 2025 US$ million, {first['year']}-{last['year']}: "
-                       f"{first['oda_usd_million_2025']:,.0f} in {first['year']}, peak {japan['oda_usd_million_2025'].max():,.0f}, "
+                       f"{first['oda_usd_million_2025']:,.0f} in {first['year']}, "
+                       f"peak {japan['oda_usd_million_2025'].max():,.0f}, "
                        f"{last['oda_usd_million_2025']:,.0f} in {last['year']}.")
     if name == "ucdp_deaths_by_type":
         world = frame[frame["region"] == "World"]
@@ -96,9 +97,11 @@ def _chart(name: str, frame: pd.DataFrame):
                        f"{peak['deaths']:,} ({peak['violence_type']}, {peak['year']}).")
     if name == "un_peacekeeping_force":
         chart = alt.Chart(frame.dropna(subset=["total_force"])).mark_line().encode(
-            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d")), y=alt.Y("total_force:Q", title="UN peacekeeping personnel"))
+            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d")),
+            y=alt.Y("total_force:Q", title="UN peacekeeping personnel"))
         peak = frame.loc[frame["total_force"].idxmax()]
-        return chart, f"Line chart of UN peacekeeping personnel at year end, 1947-2021; the peak is {peak['total_force']:,} in {peak['year']}."
+        return chart, ("Line chart of UN peacekeeping personnel at year end, 1947-2021; "
+                       f"the peak is {peak['total_force']:,} in {peak['year']}.")
     categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype) or frame[c].dtype == "boolean"]
     if categorical:
         return _bar_count(frame, categorical[0], "rows")

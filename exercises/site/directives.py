@@ -3,7 +3,7 @@ that shows one YAML file (a case, an agenda) by its id."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -39,5 +39,5 @@ class YamlFileDirective(MarkdownDirective):
         try:
             data = type(self).load(item_id)
         except (KeyError, SpecError) as err:
-            raise self.error(str(err).strip('"'))
+            raise self.error(str(err).strip('"')) from err
         return self.render(type(self).to_markdown(data))

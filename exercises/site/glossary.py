@@ -71,7 +71,7 @@ class CourseGlossaryDirective(MarkdownDirective):
         try:
             entries = load_glossary()
         except SpecError as err:
-            raise self.error(str(err))
+            raise self.error(str(err)) from err
         if not entries:
             return [nodes.paragraph(text="No terms yet.")]
 

@@ -1,7 +1,8 @@
 """A module's teaching texts, read from its pages so slides and handouts never copy them.
 
 The module's ``index.md`` holds its title and ``## Learning objectives`` (a numbered
-list; the heading may also be written ```` ```{rubric} Learning objectives ````); its ``seminar.md`` holds ``## Discussion questions`` (a numbered list) and
+list; the heading may also be written ```` ```{rubric} Learning objectives ````); its
+``seminar.md`` holds ``## Discussion questions`` (a numbered list) and
 ``## Summary`` (a bulleted list). Items come back as MyST Markdown, roles and citations
 included. A missing file, section or list is a :class:`SpecError` naming the file, the
 line and the section.
@@ -54,7 +55,7 @@ def section_items(path: Path, heading: str) -> list[str]:
         raise SpecError(path, None, f"## {heading}", "section not found") from None
     items: list[list[str]] = []
     for line in lines[start + 1:]:
-        if line.startswith("#") or line.startswith("```{rubric}"):
+        if line.startswith(("#", "```{rubric}")):
             break
         if _ITEM.match(line):
             items.append([_ITEM.sub("", line).strip()])

@@ -50,7 +50,7 @@ def roles_markdown(data: dict) -> str:
     optional = [r for r in data["roles"] if r.get("optional")]
     out = deflist(core)
     if optional:
-        out += ["Optional roles for larger groups:", ""] + deflist(optional)
+        out += ["Optional roles for larger groups:", "", *deflist(optional)]
     return "\n".join(out)
 
 

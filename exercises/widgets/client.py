@@ -102,7 +102,7 @@ def _risk_assessment(spec: dict, ref: str) -> dict:
     return {"case_html": to_html(spec["case"]), "scale": scale, "tolerance": spec.get("tolerance", 1),
             "factors": [{"name": name, "description_html": _md(f, "description"),
                          "reference": scale.index(f["reference"]), "reasoning_html": to_html(f["reasoning"])}
-                        for f, name in zip(spec["factors"], factor_names(spec))]}
+                        for f, name in zip(spec["factors"], factor_names(spec), strict=False)]}
 
 
 def _decision(spec: dict, ref: str) -> dict:
@@ -181,7 +181,7 @@ def _graded_data_explorer(spec: dict, ref: str) -> dict:
 def _graded_risk_assessment(spec: dict, ref: str) -> dict:
     return {"case_html": to_html(spec["case"]), "scale": spec["scale"],
             "factors": [{"name": name, "description_html": _md(f, "description")}
-                        for f, name in zip(spec["factors"], factor_names(spec))]}
+                        for f, name in zip(spec["factors"], factor_names(spec), strict=False)]}
 
 
 def _graded_decision(spec: dict, ref: str) -> dict:

@@ -42,9 +42,9 @@ def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
             lock.seek(0)
             if not (run and lock.read().strip() == run and (html / "index.html").exists()):
                 if (build_root / "_build").exists():  # clean keeps the execution cache
-                    subprocess.run(JB + ["clean", str(build_root)], cwd=ROOT, check=True, capture_output=True)
+                    subprocess.run([*JB, "clean", str(build_root)], cwd=ROOT, check=True, capture_output=True)
                 output = ["--path-output", str(build_root)] if build_root != ROOT else []
-                proc = subprocess.run(JB + ["build", ".", "-W", "-n", "--keep-going"] + output, cwd=ROOT,
+                proc = subprocess.run([*JB, "build", ".", "-W", "-n", "--keep-going", *output], cwd=ROOT,
                                       capture_output=True, text=True, env={**os.environ, "COURSE_EDITION": edition})
                 assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
                 lock.seek(0)

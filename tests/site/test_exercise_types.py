@@ -208,7 +208,8 @@ def test_progress_counts_done_exercises_and_resets(guide):
     progress.get_by_role("button", name="Reset progress").click()
     progress.get_by_role("button", name="Confirm: erase my answers in this module").click()
     assert f"0 of {n}" in progress.locator(".cx-progress-summary").inner_text()
-    assert guide.evaluate("Object.keys(localStorage).filter(k => k.startsWith('course-exercises:v1:authoring-guide/')).length") == 0
+    stored = "Object.keys(localStorage).filter(k => k.startsWith('course-exercises:v1:authoring-guide/')).length"
+    assert guide.evaluate(stored) == 0
 
 
 def test_phone_width_has_no_sideways_scrolling(open_page):

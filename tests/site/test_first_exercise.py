@@ -37,7 +37,7 @@ def test_root_carries_its_type(exercise):
 
 
 def test_every_option_gets_the_same_feedback_as_python(exercise):
-    page, root = exercise
+    _page, root = exercise
     spec = find_exercise(REF)
     for i in range(len(spec["options"])):
         root.locator(f'input[type=radio][value="{i}"]').check()

@@ -30,8 +30,8 @@ def test_the_custom_toc_keeps_front_and_back_matter_and_only_the_chosen_modules(
     custom = course_toc(["04-responsibility-to-protect", "01-foundations"], toc)
     captions = [p["caption"] for p in custom["parts"]]
     assert captions == [p["caption"] for p in toc["parts"]]
-    modules = [p for p in custom["parts"] if p["caption"] == "Modules"][0]["chapters"]
+    modules = next(p for p in custom["parts"] if p["caption"] == "Modules")["chapters"]
     assert [m["file"] for m in modules] == ["book/modules/04-responsibility-to-protect/index",
                                           "book/modules/01-foundations/index"]
     assert modules[0].get("sections"), "a chosen module keeps its pages"
-    assert toc != custom and len([p for p in toc["parts"] if p["caption"] == "Modules"][0]["chapters"]) == 10
+    assert toc != custom and len(next(p for p in toc["parts"] if p["caption"] == "Modules")["chapters"]) == 10

@@ -150,12 +150,13 @@ def expected_strings(spec: dict) -> list[str]:
         return [f"{to_inline_html(i['text'])} &rarr; <strong>{i['category']}</strong>" for i in spec["items"]]
     if kind == "risk_assessment":
         return [f"<strong>{name}</strong>: reference rating <strong>{f['reference']}</strong>"
-                for f, name in zip(spec["factors"], factor_names(spec))] + [to_html(f["reasoning"]) for f in spec["factors"]]
+                for f, name in zip(spec["factors"], factor_names(spec), strict=True)] + \
+               [to_html(f["reasoning"]) for f in spec["factors"]]
     if kind == "decision":
         best = sound_choices(spec)
         out = [to_html(n["debrief"]) for n in spec["nodes"] if "debrief" in n]
         return out + [f"<strong>Best:</strong> {to_inline_html(c['text'])}" for n in spec["nodes"]
-                      for c, ok in zip(n.get("choices", []), best.get(n["id"], [])) if ok]
+                      for c, ok in zip(n.get("choices", []), best.get(n["id"], []), strict=False) if ok]
     if kind == "data_explorer":
         data = {k: spec[k] for k in ("data", "dataset", "where") if k in spec}
         return [to_inline_html(o["text"]) for q in spec["questions"] for o in q.get("options", []) if o.get("correct")] + \
@@ -219,7 +220,8 @@ def test_a_valid_rubric_loads():
      "exercises[0].rubric[0].criterion"),
     (REFLECTION.replace("          - level: Not yet\n            descriptor: Gives none.\n", ""), 10,
      "exercises[0].rubric[0].levels"),
-    (REFLECTION.replace("            descriptor: Gives reasons.", "            descriptor: Gives reasons.\n            points: 3"),
+    (REFLECTION.replace("            descriptor: Gives reasons.",
+                        "            descriptor: Gives reasons.\n            points: 3"),
      11, "exercises[0].rubric[0].levels[0]"),
 ])
 def test_rubric_errors_name_file_line_and_field(broken, line, field):

@@ -61,7 +61,7 @@ def test_ordering_sheet_has_blank_ranks_and_not_the_right_order():
 
 def test_categorize_sheet_lists_categories_and_a_box_per_statement():
     spec, html = ex("three-pillars"), sheet("three-pillars")
-    for letter, category in zip("ABC", spec["categories"]):
+    for letter, category in zip("ABC", spec["categories"], strict=False):
         assert f"<b>{letter}</b> {category}" in html
     assert html.count('class="rank-cell"') == len(spec["items"])
     for item in spec["items"]:

@@ -80,8 +80,8 @@ def test_canvas_packages_parse_back_to_the_right_answers(exported):
             item = items.get(ex["id"])
             if item is None or ex["type"] != "single_choice":
                 continue
-            labels = {l.get("ident"): l.find(f"{Q}material/{Q}mattext").text
-                      for l in item.iter(f"{Q}response_label")}
+            labels = {label.get("ident"): label.find(f"{Q}material/{Q}mattext").text
+                      for label in item.iter(f"{Q}response_label")}
             both = item.find(f"{Q}resprocessing/{Q}respcondition/{Q}conditionvar/{Q}and")
             scored = [v.text for v in both.findall(f"{Q}varequal")]  # the ones that must be chosen
             assert [labels[i] for i in scored] == [to_inline_html(o["text"]) for o in ex["options"] if o.get("correct")]

@@ -1,5 +1,4 @@
 """Slides and handouts read each module's objectives, questions and summary from its pages."""
-from pathlib import Path
 
 import pytest
 

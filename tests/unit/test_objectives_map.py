@@ -22,7 +22,7 @@ def test_every_exercise_of_a_module_is_shown_on_one_of_its_pages():
 
 def test_map_links_pages_in_the_build_and_names_the_rest():
     rows = objectives_map()[:1]
-    ref, _, doc = rows[0]["objectives"][0][1][0]
+    _ref, _, doc = rows[0]["objectives"][0][1][0]
     linked = map_markdown(rows, {doc, f"book/modules/{rows[0]['module']}/index"})
     plain = map_markdown(rows, set())
     assert f"</{doc}>" in linked and "{doc}" not in plain

@@ -68,7 +68,7 @@ def test_malformed_bank_names_file_line_and_field(broken, line, field, words):
 
 
 def test_unknown_bank_and_exercise_list_the_valid_ones():
-    with pytest.raises(KeyError, match="valid banks: .*how-to-use"):
+    with pytest.raises(KeyError, match=r"valid banks: .*how-to-use"):
         find_exercise("no-such-bank/q1")
     with pytest.raises(KeyError, match="valid ids: genocide-convention-year"):
         find_exercise("how-to-use/no-such-question")

@@ -1,5 +1,4 @@
 """The table of contents holds the whole course and every file it names exists."""
-from pathlib import Path
 
 from course_toc import ROOT, toc_files
 

@@ -64,7 +64,7 @@ def test_every_type_of_the_guide_renders_safely_and_reports_answers():
     for spec in bank.exercises:
         widget = show(f"authoring-guide/{spec['id']}")
         kinds.add(spec["type"])
-        assert f"check: check" in widget._esm and "import " not in widget._esm
+        assert "check: check" in widget._esm and "import " not in widget._esm
         dumped = str(widget.spec)
         assert "<script" not in dumped and "<img" not in dumped and "onmouseover=" not in dumped.replace("onmouseover=&quot;", "")
     assert len(kinds) == 9

@@ -23,7 +23,7 @@ MILESTONES = {
     "development-cooperation-charter-revised": ("Development Cooperation Charter revised",
                                                 "the Development Cooperation Charter revised", None),
 }
-WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
 def milestone_rows() -> pd.DataFrame:

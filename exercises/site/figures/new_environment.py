@@ -25,7 +25,8 @@ MILESTONES = {
     "ga-r2p-annual-agenda": ("R2P on GA annual agenda", "R2P on the General Assembly's annual agenda"),
 }
 KINDS = {"institution": "Institution or appointment", "report": "Report", "resolution": "GA resolution"}
-WORDS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split()
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen"]
 
 
 def _and(items: list[str]) -> str:
