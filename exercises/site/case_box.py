@@ -6,7 +6,8 @@ and is shown on a page with::
     ```{case-box} rwanda-1994
     ```
 
-Every case has the same four parts: background, warning signs, response, and what
+A case may carry ``as_of`` ("December 2026"): the month up to which its record was
+last checked, shown under the title. Every case has the same four parts: background, warning signs, response, and what
 prevention could have changed. Keeping cases as data lets slides and handouts reuse them.
 """
 from __future__ import annotations
@@ -30,6 +31,8 @@ def load_case(case_id: str, directory: Path = CASES_DIR) -> dict:
 def case_markdown(case: dict) -> str:
     """The case in the shared template, as MyST Markdown."""
     out = [f"`````{{admonition}} Case: {case['title']} ({case['period']})", ":class: case-box", ""]
+    if case.get("as_of"):
+        out += [f"*The record in this case as of {case['as_of']}.*", ""]
     if case.get("content_note"):
         out += [f"*Content note: {case['content_note'].strip()}*", ""]
     for key, heading in PARTS:

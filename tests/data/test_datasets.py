@@ -64,14 +64,16 @@ def test_japan_public_opinion_loads_typed_and_keeps_its_rounds_apart():
     opinion = load("japan_public_opinion")
     assert opinion["percent"].dtype == "Float64" and opinion["multiple_answers"].dtype == "boolean"
     assert isinstance(opinion["question_id"].dtype, pd.CategoricalDtype)
-    assert set(opinion["survey_round"]) == {"2009-10", "2014-10", "2015-10", "2016-11"}
+    assert set(opinion["survey_round"]) == {"2009-10", "2014-10", "2015-10", "2016-11", "2021-09"}
     role = opinion[opinion["question_id"] == "japan_role"]
     assert role["multiple_answers"].all()
     # the figures module 6 cites (October 2015, with October 2014 from the same page)
     assert sorted(role[role["survey_round"] == "2015-10"]["percent"]) == [56.8, 60.7]
     assert sorted(role[role["survey_round"] == "2014-10"]["percent"]) == [52.0, 57.0]
     dev = opinion[(opinion["question_id"] == "development_cooperation")]
-    assert list(dev["percent"]) == [30.2, 50.3, 12.4, 2.8]
+    assert list(dev[dev["survey_round"] == "2016-11"]["percent"]) == [30.2, 50.3, 12.4, 2.8]
+    # the first round done by post (September 2021), read on its own page
+    assert list(dev[dev["survey_round"] == "2021-09"]["percent"]) == [33.2, 54.2, 8.5, 2.1]
 
 
 def test_r2p_rows_cite_a_source_unless_flagged_unverified():

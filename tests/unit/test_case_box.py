@@ -30,6 +30,19 @@ def test_case_renders_in_the_shared_template(tmp_path):
     assert "B {cite:p}`key`." in md
 
 
+def test_as_of_date_is_shown_under_the_title(tmp_path):
+    text = CASE.replace('period: "1994"', 'period: "1994"\nas_of: December 2026')
+    md = case_markdown(load_case("sample", write(tmp_path, text)))
+    assert md.splitlines()[3] == "*The record in this case as of December 2026.*"
+
+
+def test_as_of_must_be_a_month_and_year(tmp_path):
+    text = CASE.replace('period: "1994"', 'period: "1994"\nas_of: "2026-12"')
+    with pytest.raises(SpecError) as caught:
+        load_case("sample", write(tmp_path, text))
+    assert caught.value.field == "as_of"
+
+
 def test_every_case_in_the_book_is_valid():
     for path in CASES_DIR.glob("*.yml"):
         load_case(path.stem)

@@ -9,7 +9,8 @@ from . import figure
 AID_ANSWERS = ["Should be pursued actively", "The current level is about right",
                "Should be reduced as far as possible", "Should stop"]
 AID_ROUNDS = {"2009-10": "Oct 2009 (economic cooperation)",
-              "2016-11": "Nov 2016 (development cooperation)"}
+              "2016-11": "Nov 2016 (development cooperation)",
+              "2021-09": "Sep 2021 (development cooperation, by post)"}
 PEACE = "Peace: stabilising regions, resolving conflicts, incl. personnel"
 GLOBAL = "Global problems such as the environment"
 ROLE_ROUNDS = {"2014-10": "Oct 2014", "2015-10": "Oct 2015"}
@@ -46,17 +47,19 @@ def aid_answers():
     ).properties(width=480, height=260,
                  title="How should Japan's aid to developing countries be pursued?")
     share = {(r.survey_round, r.answer_en): r.percent for r in aid.itertuples()}
-    first, second = sorted(AID_ROUNDS)
+    rounds = sorted(AID_ROUNDS)
+    years = [r[:4] for r in rounds]
     parts = []
     for i, answer in enumerate(AID_ANSWERS):
-        a, b = share[(first, answer)], share[(second, answer)]
+        values = [f"{share[(r, answer)]:.1f}" for r in rounds]
         if i == 0:
-            parts.append(f"{answer}: {a:.1f} percent in {first[:4]}, {b:.1f} percent in {second[:4]}.")
+            parts.append(f"{answer}: " + ", ".join(f"{v} percent in {y}" for v, y in zip(values, years)) + ".")
         else:
-            parts.append(f"{answer}: {a:.1f} and {b:.1f} percent.")
+            parts.append(f"{answer}: " + ", ".join(values[:-1]) + f" and {values[-1]} percent.")
     alt_text = ("Grouped bar chart of the answers to the Cabinet Office's question on "
                 "Japan's aid to developing countries, October 2009 (asked about economic "
-                "cooperation) and November 2016 (asked about development cooperation). "
+                "cooperation), November 2016 and September 2021 (asked about development "
+                "cooperation; the 2021 round was done by post, the others face to face). "
                 + " ".join(parts))
     return bars, alt_text
 

@@ -16,13 +16,16 @@ OTHER_COUNTS = pd.DataFrame({"when": ["2003-12", "2012-07"], "ngos": [17, 36],
 def member_counts() -> pd.DataFrame:
     """Japan Platform member NGOs by date: the japan_facts rows and the two cited counts."""
     facts = load("japan_facts")
-    rows = facts[facts["fact_id"].isin(["japan-platform-ngos-2011", "japan-platform-ngos-2016"])]
+    rows = facts[facts["fact_id"].isin(["japan-platform-ngos-2011", "japan-platform-ngos-2016",
+                                        "japan-platform-ngos-2018"])]
     counts = pd.DataFrame({"when": rows["as_of"], "ngos": rows["value"].astype(int),
                            "source": "japan_facts dataset"})
     return pd.concat([counts, OTHER_COUNTS]).sort_values("when").reset_index(drop=True)
 
 
 def _month(when: str) -> str:
+    if len(when) == 4:  # a count dated to the year only
+        return when
     return pd.Timestamp(f"{when}-01").strftime("%B %Y")
 
 
