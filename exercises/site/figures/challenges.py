@@ -53,7 +53,7 @@ def aid_answers():
     for i, answer in enumerate(AID_ANSWERS):
         values = [f"{share[(r, answer)]:.1f}" for r in rounds]
         if i == 0:
-            parts.append(f"{answer}: " + ", ".join(f"{v} percent in {y}" for v, y in zip(values, years)) + ".")
+            parts.append(f"{answer}: " + ", ".join(f"{v} percent in {y}" for v, y in zip(values, years, strict=True)) + ".")
         else:
             parts.append(f"{answer}: " + ", ".join(values[:-1]) + f" and {values[-1]} percent.")
     alt_text = ("Grouped bar chart of the answers to the Cabinet Office's question on "
