@@ -203,8 +203,11 @@ def main() -> None:
             if pd.notna(value) and code not in cow and code not in ("CSK", "YUG"):
                 cow[code] = int(value)
     cow.update({"CSK": 315, "YUG": 345})  # as coded in the EWP episode list
+    country_table = countries([ep, pitf, sra, res, oda_t, advisers], cow)
+    # one name per country across editions (the editions spell some differently)
+    sra.insert(2, "country", sra.iso3.map(dict(zip(country_table.iso3, country_table.name_en, strict=True))))
     tables = {
-        "countries.csv": countries([ep, pitf, sra, res, oda_t, advisers], cow),
+        "countries.csv": country_table,
         "ewp_mass_killing_episodes.csv": ep, "pitf_genocide_politicide_episodes.csv": pitf,
         "ewp_risk_assessments.csv": sra, "r2p_resolutions.csv": res, "r2p_reference_counts.csv": counts(),
         "milestones.csv": milestones(), "oda_dac_donors.csv": oda_t, "ucdp_deaths_by_type.csv": ucdp(),

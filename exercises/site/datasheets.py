@@ -54,8 +54,8 @@ def _chart(name: str, frame: pd.DataFrame):
         latest = frame[frame["edition"] == frame["edition"].max()].nsmallest(10, "rank_2yr")
         chart = alt.Chart(latest).mark_bar().encode(
             x=alt.X("risk_2yr:Q", title="two-year risk (probability)"),
-            y=alt.Y("country_name:N", sort="-x", title=None))
-        text = ", ".join(f"{c} {r:.3f}" for c, r in zip(latest["country_name"], latest["risk_2yr"], strict=False))
+            y=alt.Y("country:N", sort="-x", title=None))
+        text = ", ".join(f"{c} {r:.3f}" for c, r in zip(latest["country"], latest["risk_2yr"], strict=False))
         return chart, f"Bar chart of the ten highest two-year risks in the {frame['edition'].max()} edition: {text}."
     if name == "r2p_resolutions":
         return _bar_count(frame, "verification_status", "resolutions")

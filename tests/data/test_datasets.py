@@ -249,3 +249,24 @@ def test_successful_publish_replaces_the_target(tmp_path):
     publish(staging, target)
     assert "changed" in (target / "un_special_advisers.csv").read_text(encoding="utf-8")
     assert not (tmp_path / "data.new").exists() and not (tmp_path / "data.old").exists()
+
+
+def test_each_country_is_one_series_across_ewp_editions():
+    """Editions spell some countries differently ("Burma/Myanmar", "Myanmar (Burma)");
+    the `country` column names each ISO code once, as the countries dataset does, so a
+    chart or a data explorer shows one line per country."""
+    risk, countries = load("ewp_risk_assessments"), load("countries")
+    assert (risk.groupby("iso3", observed=True)["country"].nunique() == 1).all()
+    assert (risk.groupby("country", observed=True)["iso3"].nunique() == 1).all()
+    names = dict(zip(countries["iso3"], countries["name_en"], strict=True))
+    assert (risk["country"] == risk["iso3"].map(names)).all()
+    assert risk.loc[risk["iso3"] == "MMR", "country_name"].nunique() > 1  # the spelling the column fixes
+
+
+def test_data_explorers_on_ewp_risk_follow_countries_not_spellings():
+    from exercises.specs import load_banks
+    explorers = [ex for bank in load_banks().values() for ex in bank.exercises
+                 if ex["type"] == "data_explorer" and ex.get("dataset") == "ewp_risk_assessments"]
+    assert explorers
+    for ex in explorers:
+        assert "country_name" not in [ex["chart"].get("series")] + [f["column"] for f in ex.get("filters", [])], ex["id"]
