@@ -116,8 +116,8 @@ def test_atrocity_indicators_cover_four_factors_and_link_to_them():
     text = ind.set_index("indicator")["text"]
     assert text["7.5"] == "Creation of, or increased support to, militia or paramilitary groups."
     assert text["8.7"].startswith("Acts of incitement or hate propaganda")
-    # the four factors whose names no source confirmed stay flagged
-    assert set(factors.index[factors["verification_status"] == "unverified"]) == {3, 6, 10, 11}
+    # the three factors whose names no source confirmed stay flagged (factor 3 was checked in 2026)
+    assert set(factors.index[factors["verification_status"] == "unverified"]) == {6, 10, 11}
 
 
 def test_the_record_over_the_paper_luck_2008():
