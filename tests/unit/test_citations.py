@@ -95,3 +95,9 @@ def test_the_check_finds_an_uncited_figure_and_honours_the_marks():
             "% uncited: an overview; each fact is cited below\nIn 1995 and 1999 ...\n\n"
             "Resolution 1973 and module 4 are names, not figures.\n\n*Content note: events of 2023.*")
     assert uncited(paragraphs(text)) == ["In 1994 the UN did X."]
+
+
+def test_every_module_index_says_when_it_was_last_reviewed():
+    for index in sorted((ROOT / "book" / "modules").glob("*/index.md")):
+        assert re.search(r"^Last reviewed: [A-Z][a-z]+ 20\d\d$", index.read_text(encoding="utf-8"), re.M), \
+            f"{index.relative_to(ROOT)} does not say when it was last reviewed"
