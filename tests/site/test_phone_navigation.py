@@ -27,8 +27,14 @@ def visible_toggle(page, selector):
     return toggles.first
 
 
-def is_open(page, dialog) -> bool:
-    return page.evaluate(f"document.querySelector('{dialog}')?.open === true")
+def wait_open(page, dialog, is_open: bool) -> None:
+    """Wait for the drawer to open (and take the focus) or to close. Generous timeouts: the
+    suite runs browser tests in parallel on two cores."""
+    if is_open:
+        condition = f"(d => d.open && d.contains(document.activeElement))(document.querySelector('{dialog}'))"
+    else:
+        condition = f"document.querySelector('{dialog}').open === false"
+    page.wait_for_function(condition, timeout=15000)
 
 
 @pytest.mark.parametrize("device", [PHONE, TABLET], ids=["390px", "768px"])
@@ -40,16 +46,16 @@ def test_drawers_open_and_close_by_tap_and_keyboard(open_page, device, kind, pat
             continue  # a page with no sections has no contents drawer
         button = visible_toggle(page, toggle)
         button.tap()
-        page.wait_for_function(f"document.querySelector('{dialog}').open === true", timeout=5000)
+        wait_open(page, dialog, True)
         links = page.locator(f"{dialog} a:visible")
         assert links.count() >= 1, f"{name} drawer is empty"
         page.keyboard.press("Escape")
-        page.wait_for_function(f"document.querySelector('{dialog}').open === false", timeout=5000)
+        wait_open(page, dialog, False)
         button.focus()
         page.keyboard.press("Enter")
-        page.wait_for_function(f"document.querySelector('{dialog}').open === true", timeout=5000)
+        wait_open(page, dialog, True)
         page.keyboard.press("Escape")
-        page.wait_for_function(f"document.querySelector('{dialog}').open === false", timeout=5000)
+        wait_open(page, dialog, False)
         focused_opener = f"[...document.querySelectorAll('{toggle}')].find(e => e.checkVisibility()) === document.activeElement"
         assert page.evaluate(focused_opener), "focus goes back to the button that opened the drawer"
     assert not log.problems()
@@ -59,7 +65,7 @@ def test_drawers_open_and_close_by_tap_and_keyboard(open_page, device, kind, pat
 def test_menu_drawer_is_accessible_and_leads_to_a_module(open_page, kind, path):
     page, log = open_page(path, **PHONE)
     visible_toggle(page, ".primary-toggle").tap()
-    page.wait_for_function("document.querySelector('#pst-primary-sidebar-modal').open === true", timeout=5000)
+    wait_open(page, "#pst-primary-sidebar-modal", True)
     assert serious_violations(page) == []
     link = page.locator("#pst-primary-sidebar-modal nav a:visible",
                         has_text=re.compile(r"^\s*(4\.\s*)?The Responsibility to Protect\s*$")).first
