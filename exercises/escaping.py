@@ -1,7 +1,7 @@
 """One escaping rule per boundary: authored or data text crosses into a page, a deck, an
 export or a printout only through these helpers, so no text runs as code anywhere.
 
-- text into HTML: :func:`html_text` (``&``, ``<``, ``>`` and quotes as entities);
+- text into HTML element content: :func:`html_text` (``&``, ``<``, ``>`` as entities);
 - a value into JSON inside ``<script>``: :func:`json_in_script` (``<``, ``>`` and ``&``
   as ``\\u003c``-style escapes, so no ``</script>``, ``<!--`` or ``]]>`` in any case or
   spacing can end or confuse the script element; ``JSON.parse`` reads the same value);
@@ -35,8 +35,10 @@ def json_in_script(value) -> str:
 
 
 def html_text(text) -> str:
-    """Text (or any value, as ``str``) as HTML text or an attribute value."""
-    return html.escape(str(text), quote=True)
+    """Text (or any value, as ``str``) as the text of an HTML element (``&``, ``<``, ``>``
+    as entities; quotes stay as typed, so "the state's" still reads so where an LMS shows
+    the text escaped once more)."""
+    return html.escape(str(text), quote=False)
 
 
 _MYST_PUNCTUATION = {c: "\\" + c for c in string.punctuation}
