@@ -247,3 +247,24 @@ def test_every_payload_kind_is_in_the_fixtures():
     for path in (FIXTURES / "cases", FIXTURES / "agendas", FIXTURES / "roles"):
         for file in path.glob("*.yml"):
             yaml.safe_load(file.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ datasheets (data package text)
+
+def test_a_datasheet_shows_the_package_text_inert():
+    import pandas as pd
+
+    from exercises.datasets import resource
+    from exercises.site.datasheets import _markdown
+    from exercises.markdown import to_html
+    res = json.loads(json.dumps(resource("un_bodies")))
+    res["description"] = '</SCRIPT ><img src=x onerror=window.__pwned=1> [x](javascript:window.__pwned=2)'
+    res["caveats"] = ["<!--<script>", "```{raw} html\n<svg onload=window.__pwned=3>\n```"]
+    res["sources"] = [{"title": "<b>T</b> ](javascript:x)", "path": "https://example.org/a)(<img>"},
+                      {"title": "Not a URL", "path": "javascript:window.__pwned=4"}]
+    res["schema"]["fields"][0]["constraints"]["enum"] = ["<i>a</i>", "b"]
+    html = to_html(_markdown("un_bodies", res, pd.DataFrame({"body": ["x"]})))
+    assert not re.search(r"<(img|svg|script|b|i)\b|<!--", html, re.I)
+    assert not re.search(r'href="\s*javascript', html, re.I)
+    assert '<a href="https://example.org/a%29%28%3Cimg%3E">&lt;b&gt;T&lt;/b&gt; ](javascript:x)</a>' in html
+    assert "Not a URL" in html and "&lt;!--&lt;script&gt;" in html and "<code>source_url</code>" in html
