@@ -7,8 +7,9 @@ escaped with :func:`~exercises.escaping.myst_text`, URLs written with
 schema are passed on as they are. Whatever MyST makes of the result is then made inert by
 :func:`inert`: raw HTML (inline, blocks, ``{raw}``) is shown as text, links and images
 to anything but http(s), mailto or a relative address lose their target, and ``meta``
-tags are dropped. So no YAML field, slide text or discussion question can put markup or
-script on a page.
+tags are dropped; and no file may be inserted (``{include}``, ``{literalinclude}``: a
+warning, so the strict build fails). So no YAML field, slide text or discussion question
+can put markup or script on a page, or a file of the build machine.
 """
 from __future__ import annotations
 
@@ -58,8 +59,14 @@ class MarkdownDirective(SphinxDirective):
 
     def render(self, markdown: str) -> list[nodes.Node]:
         container = nodes.container()
-        self.state.nested_parse(StringList(markdown.splitlines(), source=self.get_source_info()[0]),
-                                self.content_offset, container)
+        settings = self.state.document.settings
+        inserting = settings.file_insertion_enabled
+        settings.file_insertion_enabled = False  # no {include}, {literalinclude} or raw :file: from data
+        try:
+            self.state.nested_parse(StringList(markdown.splitlines(), source=self.get_source_info()[0]),
+                                    self.content_offset, container)
+        finally:
+            settings.file_insertion_enabled = inserting
         return inert(container).children
 
 

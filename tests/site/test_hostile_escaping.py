@@ -103,6 +103,7 @@ def test_widget_state_and_yaml_directives_are_inert_on_a_built_page(browser, hos
         page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
         assert_inert(page, must_show=['</SCRIPT ><img src=x onerror=window.__pwned=91>'])
         assert "<!--<script>" in text
+        assert "SECRET-OF-THE-BUILD-MACHINE" not in text  # {literalinclude} in a case box
         assert not log.console_errors, log.problems()
         # the glossary's source link stays one link to example.org, its payload encoded
         hrefs = page.eval_on_selector_all("a", "els => els.map((a) => a.getAttribute('href'))")

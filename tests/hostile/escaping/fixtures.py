@@ -136,6 +136,7 @@ def _build(tmp: Path) -> None:
 
     src = tmp / "src"
     src.mkdir(parents=True)
+    (src / "secret.txt").write_text("SECRET-OF-THE-BUILD-MACHINE", encoding="utf-8")  # no YAML may insert it
     (tmp / "banks").mkdir()
     (tmp / "banks" / "hostile-data.yml").write_text(DATA_EXPLORER, encoding="utf-8")
     (src / "index.md").write_text(PAGE.format(
