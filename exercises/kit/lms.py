@@ -12,11 +12,12 @@ are interactive: they stay on the course site and are listed as skipped.
 The output is written to a temporary folder and moved into place whole.
 
 Each boundary has its escaping: HTML made from Markdown is rendered by exercises.markdown
-(raw HTML shown as text); plain text shown as HTML (a category name in a QTI ``mattext``
-of type text/html or a Moodle matching answer, the bank's title in Moodle's category path) is escaped with
-:func:`exercises.escaping.html_text`; ElementTree escapes all of it for XML. A character
-XML cannot hold (a control character in a prompt) is refused before anything is written,
-as a SpecError naming the bank's file, line and field.
+(raw HTML shown as text); plain text an LMS may show as HTML (a category name in a QTI
+``mattext`` of type text/html or in a Moodle matching answer, the bank's title in
+Moodle's category path) is escaped with :func:`exercises.escaping.html_text`;
+ElementTree escapes all of it for XML. A character XML cannot hold (a control character
+in a prompt) is refused before anything is written, as a SpecError naming the bank's
+file, line and field.
 """
 from __future__ import annotations
 
