@@ -62,9 +62,11 @@ def assert_inert(page, must_show: list[str] = ()) -> str:
     return shown
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    return build_hostile_site(tmp_path_factory.mktemp("hostile-site"))
+@pytest.fixture(scope="module", params=["student", "instructor"])
+def hostile_site(request, tmp_path_factory):
+    """The page in each edition (the student one sends graded exercises without answers,
+    the instructor one adds every answer key)."""
+    return build_hostile_site(tmp_path_factory.mktemp(f"hostile-{request.param}"), request.param)
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +105,7 @@ def test_widget_state_and_yaml_directives_are_inert_on_a_built_page(browser, hos
         assert_inert(page, must_show=['</SCRIPT ><img src=x onerror=window.__pwned=91>'])
         assert "<!--<script>" in text
         assert "SECRET-OF-THE-BUILD-MACHINE" not in text  # {literalinclude} in a case box
+        assert ("Answer key: " in text) == (hostile_site.parent.name.startswith("hostile-instructor"))
         assert not log.console_errors, log.problems()
         # the glossary's source link stays one link to example.org, its payload encoded
         hrefs = page.eval_on_selector_all("a", "els => els.map((a) => a.getAttribute('href'))")
