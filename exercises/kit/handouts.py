@@ -35,7 +35,7 @@ from ..site.glossary import module_glossary
 from ..site.module_text import module_text, title as page_title
 from ..site.objectives_map import pages_showing_exercises
 from .myst_print import Bibliography, MystPrinter
-from ..site.roles import load_roles, role_cards_html
+from ..site.roles import ROLES_DIR, load_roles, role_cards_html
 from .sheets import exercise_sheet
 from ..specs import load_banks
 from ..paths import MODULES_DIR, ROOT
@@ -84,19 +84,20 @@ def _page(title: str, body: str, body_class: str = "") -> str:
             f'<body class="{body_class}">{body}</body></html>\n')
 
 
-def _terms(folder: str, printer: MystPrinter) -> str:
+def _terms(folder: str, printer: MystPrinter, modules_dir: Path = MODULES_DIR) -> str:
     out = []
-    for e in module_glossary(folder):
+    for e in module_glossary(folder, modules_dir):
         reading = f"（{html.escape(e['reading'])}）" if e.get("reading") else ""
         out.append(f"<div><dt>{html.escape(e['term'])}</dt><dd>{printer.inline(e['definition'])}"
                    f'<span class="ja">Japanese: <span lang="ja">{html.escape(e["ja"])}{reading}</span></span></dd></div>')
     return f'<dl class="terms">{"".join(out)}</dl>' if out else "<p>This module introduces no new key terms.</p>"
 
 
-def _head(course: Course, title: str, kind: str, folder: str) -> str:
+def _head(course: Course, title_html: str, kind: str, folder: str) -> str:
+    """The handout's head; ``title_html`` is the module's title as rendered HTML."""
     number = int(folder.split("-", 1)[0])
     return (f'<p class="course">{html.escape(course.title)}</p>'
-            f'<h1>Module {number}: {html.escape(title)}</h1><p class="kind">{kind}</p>'
+            f'<h1>Module {number}: {title_html}</h1><p class="kind">{kind}</p>'
             f'<div class="cite-box"><p><b>How to cite:</b> {html.escape(course.cite)}</p>'
             f"<p><b>Licence:</b> {html.escape(course.licence)}</p></div>")
 
@@ -108,9 +109,10 @@ def _bank_for(folder: str, banks: dict):
     return banks[slug]
 
 
-def student_html(folder: str, course: Course, bibliography: Bibliography, banks: dict, shown: dict) -> str:
-    text = module_text(folder)
-    printer = MystPrinter(bibliography, MODULES_DIR / folder)
+def student_html(folder: str, course: Course, bibliography: Bibliography, banks: dict, shown: dict,
+                 modules_dir: Path = MODULES_DIR) -> str:
+    text = module_text(folder, modules_dir)
+    printer = MystPrinter(bibliography, Path(modules_dir) / folder)
     bank = _bank_for(folder, banks)
 
     def li(items):
@@ -121,7 +123,7 @@ def student_html(folder: str, course: Course, bibliography: Bibliography, banks:
             + '<p class="name-line">Name: <span class="blank"></span></p>'
             + f"<h2>Learning objectives</h2><p>By the end of this module you will be able to:</p><ol>{li(text.objectives)}</ol>"
             + f"<h2>Summary</h2><ul>{li(text.summary)}</ul>"
-            + f"<h2>Key terms</h2>{_terms(folder, printer)}"
+            + f"<h2>Key terms</h2>{_terms(folder, printer, modules_dir)}"
             + f"<h2>Discussion questions</h2><ol>{li(text.discussion_questions)}</ol>"
             + f"<h2>Exercises</h2><p>Answer on this sheet. The same exercises, with instant feedback, "
               f"are on the course site.</p>{sheets}"
@@ -140,9 +142,10 @@ def _exercise_answer(ex: dict, n: int, printer: MystPrinter) -> str:
             f"{sources}</section>")
 
 
-def answers_html(folder: str, course: Course, bibliography: Bibliography, banks: dict) -> str:
-    text = module_text(folder)
-    printer = MystPrinter(bibliography, MODULES_DIR / folder)
+def answers_html(folder: str, course: Course, bibliography: Bibliography, banks: dict,
+                 modules_dir: Path = MODULES_DIR) -> str:
+    text = module_text(folder, modules_dir)
+    printer = MystPrinter(bibliography, Path(modules_dir) / folder)
     bank = _bank_for(folder, banks)
     answers = "".join(_exercise_answer(ex, n, printer) for n, ex in enumerate(bank.exercises, 1))
     body = (_head(course, printer.inline(text.title), "Answer key · For instructors", folder)
@@ -152,8 +155,9 @@ def answers_html(folder: str, course: Course, bibliography: Bibliography, banks:
     return _page(f"Answer key, module {folder}: {text.title}", body)
 
 
-def role_cards_page(course: Course, bibliography: Bibliography, roles_id: str = ROLES) -> tuple[str, dict]:
-    data = load_roles(roles_id)
+def role_cards_page(course: Course, bibliography: Bibliography, roles_id: str = ROLES,
+                    roles_dir: Path = ROLES_DIR) -> tuple[str, dict]:
+    data = load_roles(roles_id, roles_dir)
     printer = MystPrinter(bibliography, MODULES_DIR / "10-case-studies")
     cards = role_cards_html(data, printer)
     sources = printer.sources_html()

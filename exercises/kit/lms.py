@@ -10,6 +10,14 @@ categorize (both as matching questions) and reflection (as an essay with the mod
 answer for graders) carry over. Data explorers, risk worksheets and decision scenarios
 are interactive: they stay on the course site and are listed as skipped.
 The output is written to a temporary folder and moved into place whole.
+
+Each boundary has its escaping: HTML made from Markdown is rendered by exercises.markdown
+(raw HTML shown as text); plain text an LMS may show as HTML (a category name in a QTI
+``mattext`` of type text/html or in a Moodle matching answer, the bank's title in
+Moodle's category path) is escaped with :func:`exercises.escaping.html_text`;
+ElementTree escapes all of it for XML. A character XML cannot hold (a control character
+in a prompt) is refused before anything is written, as a SpecError naming the bank's
+file, line and field.
 """
 from __future__ import annotations
 
@@ -23,7 +31,9 @@ from xml.etree import ElementTree as ET
 
 from ..markdown import to_html, to_inline_html
 from ..answer_key import categories, numeric_answer, order
+from ..escaping import html_text, xml_problem
 from ..specs import Bank, load_banks
+from ..yaml_data import SpecError, field_name, line_for, parse_yaml
 from ..paths import ROOT
 
 OUT = ROOT / "_build" / "lms"
@@ -41,7 +51,7 @@ class Question:
     single: bool = True
     value: float = 0.0
     tolerance: float = 0.0
-    pairs: list = field(default_factory=list)     # (item html, answer text)
+    pairs: list = field(default_factory=list)     # (item html, answer text: plain)
     feedback: str = ""          # general feedback / model answer (HTML)
 
 
@@ -88,10 +98,16 @@ def _text(parent, tag: str, html: str, **attrs) -> ET.Element:
     return el
 
 
+def moodle_category(title: str) -> str:
+    """The bank's category path: Moodle shows a category name as HTML and splits the path
+    at ``/`` (a name's own slash is written ``//``)."""
+    return "$course$/" + html_text(" ".join(title.split())).replace("/", "//")
+
+
 def moodle_xml(bank: Bank, questions: list[Question]) -> bytes:
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", type="category")
-    ET.SubElement(ET.SubElement(category, "category"), "text").text = f"$course$/{bank.title}"
+    ET.SubElement(ET.SubElement(category, "category"), "text").text = moodle_category(bank.title)
     for q in questions:
         kind = {"choice": "multichoice", "numerical": "numerical", "matching": "matching", "essay": "essay"}[q.kind]
         el = ET.SubElement(quiz, "question", type=kind)
@@ -114,7 +130,8 @@ def moodle_xml(bank: Bank, questions: list[Question]) -> bytes:
             ET.SubElement(el, "shuffleanswers").text = "true"
             for html, answer in q.pairs:
                 sub = _text(el, "subquestion", html)
-                ET.SubElement(ET.SubElement(sub, "answer"), "text").text = answer
+                # plain text that Moodle may show as HTML (a category name): escaped
+                ET.SubElement(ET.SubElement(sub, "answer"), "text").text = html_text(answer)
         elif q.kind == "essay":
             ET.SubElement(el, "responseformat").text = "editor"
             _text(el, "graderinfo", q.feedback)
@@ -198,8 +215,8 @@ def qti_assessment(bank: Bank, questions: list[Question]) -> bytes:
                 lid = ET.SubElement(presentation, "response_lid", ident=f"response_{i}")
                 _material(lid, html)
                 render = ET.SubElement(lid, "render_choice")
-                for j, option in enumerate(answers):
-                    _material(ET.SubElement(render, "response_label", ident=f"m{j}"), option)
+                for j, option in enumerate(answers):  # a category name or an ordinal: plain text
+                    _material(ET.SubElement(render, "response_label", ident=f"m{j}"), html_text(option))
                 target = f"m{answers.index(answer)}"
                 _score(resproc, lambda var, i=i, target=target: ET.SubElement(
                     var, "varequal", respident=f"response_{i}").__setattr__("text", target), share, "Add")
@@ -234,9 +251,39 @@ def qti_package(bank: Bank, questions: list[Question]) -> bytes:
     return buffer.getvalue()
 
 
+def _strings(value, at: tuple = ()):
+    """Every string in a spec, with where it is: (path, text)."""
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*at, key))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*at, i))
+
+
+def check_exportable(bank: Bank) -> None:
+    """A SpecError (file, line, field) for the first text XML cannot hold, if any."""
+    where = [(("title",), bank.title)] + [
+        (("exercises", i, *at), text) for i, ex in enumerate(bank.exercises) for at, text in _strings(ex)]
+    for at, text in where:
+        problem = xml_problem(text)
+        if problem:
+            try:
+                lines = parse_yaml(bank.path.read_text(encoding="utf-8"), bank.path)[1]
+            except (OSError, SpecError):
+                lines = {}
+            raise SpecError(bank.path, line_for(lines, at), field_name(at), problem)
+
+
 def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, dict]:
-    """Write every bank; return {bank: {"exported": [...], "skipped": [(id, type)]}}."""
+    """Write every bank; return {bank: {"exported": [...], "skipped": [(id, type)]}}.
+
+    A bank holding text XML cannot carry raises SpecError before anything is written."""
     banks = load_banks() if banks is None else banks
+    for bank in banks.values():
+        check_exportable(bank)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".lms-", dir=out.parent))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .directives import YamlFileDirective
+from ..escaping import myst_text
 from ..yaml_data import load_by_id
 from ..paths import BOOK_DIR, SCHEMA_DIR
 
@@ -41,13 +42,14 @@ def total_minutes(agenda: dict) -> int:
 
 
 def agenda_markdown(agenda: dict) -> str:
+    """The agenda as MyST: titles are plain text, the other fields MyST Markdown (see the schema)."""
     total = total_minutes(agenda)
     slots = schedule(agenda)
 
     def one_line(text: str) -> str:
         return " ".join(text.split())
 
-    out = [f"**{agenda['title']}**: {slots[0][0]} to {slots[-1][1]} "
+    out = [f"**{myst_text(agenda['title'])}**: {slots[0][0]} to {slots[-1][1]} "
            f"({total // 60} h {total % 60:02d} min). Participants: {one_line(agenda['participants'])}", "",
            f"*Room set-up.* {one_line(agenda['room'])}", ""]
     if agenda.get("materials"):
@@ -55,11 +57,11 @@ def agenda_markdown(agenda: dict) -> str:
     out += ["```{list-table}", ":header-rows: 1", ":widths: 15 10 25 50", "",
             "* - Time", "  - Minutes", "  - Activity", "  - What happens"]
     for start, end, a in slots:
-        out += [f"* - {start}–{end}", f"  - {a['minutes']}", f"  - {a['title']}", f"  - {one_line(a['what'])}"]
+        out += [f"* - {start}–{end}", f"  - {a['minutes']}", f"  - {myst_text(a['title'])}", f"  - {one_line(a['what'])}"]
     out += ["```", ""]
     notes = [(a["title"], a["facilitator"]) for _, _, a in slots if a.get("facilitator")]
     if notes:
-        out += ["*Facilitator's notes.*", ""] + [f"- **{title}.** {one_line(note)}" for title, note in notes] + [""]
+        out += ["*Facilitator's notes.*", ""] + [f"- **{myst_text(title)}.** {one_line(note)}" for title, note in notes] + [""]
     return "\n".join(out)
 
 

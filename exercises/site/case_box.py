@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .directives import YamlFileDirective
+from ..escaping import myst_text
 from ..yaml_data import load_by_id
 from ..paths import BOOK_DIR, SCHEMA_DIR
 
@@ -29,10 +30,12 @@ def load_case(case_id: str, directory: Path = CASES_DIR) -> dict:
 
 
 def case_markdown(case: dict) -> str:
-    """The case in the shared template, as MyST Markdown."""
-    out = [f"`````{{admonition}} Case: {case['title']} ({case['period']})", ":class: case-box", ""]
+    """The case in the shared template, as MyST Markdown (title and period are plain text;
+    the other fields MyST Markdown, see the schema)."""
+    out = [f"`````{{admonition}} Case: {myst_text(case['title'])} ({myst_text(case['period'])})",
+           ":class: case-box", ""]
     if case.get("as_of"):
-        out += [f"*The record in this case as of {case['as_of']}.*", ""]
+        out += [f"*The record in this case as of {myst_text(case['as_of'])}.*", ""]
     if case.get("content_note"):
         out += [f"*Content note: {case['content_note'].strip()}*", ""]
     for key, heading in PARTS:

@@ -5,18 +5,23 @@ A datasheet page (``book/datasets/<name>.md``) has one hidden cell::
     from exercises.site.datasheets import datasheet
     datasheet("r2p_resolutions")
 
-It displays Markdown (what the dataset is, sources and how to cite, coverage, caveats,
+It displays the text (what the dataset is, sources and how to cite, coverage, caveats,
 licence), one static SVG chart embedded as an image with alt text (no JavaScript, no
-CDN), and a sample table with a caption and column headers.
+CDN), and a sample table with a caption and column headers. The package's descriptions
+and caveats are Markdown, rendered by exercises.markdown (raw HTML shown as text); titles
+and names are plain text; a source or licence path is linked only when it is an http(s)
+URL (see exercises.escaping).
 """
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
 
 from .charts import svg_html
 from ..datasets import load, resource
+from ..escaping import myst_link, myst_text, url_problem
+from ..markdown import to_html
 
 SAMPLE_ROWS = 8
 
@@ -130,9 +135,11 @@ def _coverage(frame: pd.DataFrame) -> str:
 
 
 def _markdown(name: str, res: dict, frame: pd.DataFrame) -> str:
+    def link(label: str, path: str | None) -> str:
+        return myst_link(label, path) if path and url_problem(path) is None else myst_text(label)
+
     def src(s):
-        label = s["title"] + (f" ({s['symbol']})" if s.get("symbol") else "")
-        return f"[{label}]({s['path']})" if s.get("path") else label
+        return link(s["title"] + (f" ({s['symbol']})" if s.get("symbol") else ""), s.get("path"))
 
     lines = [res["description"], "",
              f"**Load it:** `load(\"{name}\")` (see the Datasets page). **File:** `data/{res['path']}`. "
@@ -140,18 +147,17 @@ def _markdown(name: str, res: dict, frame: pd.DataFrame) -> str:
              "**Who made it** (sources):", ""]
     lines += [f"- {src(s)}" for s in res["sources"]]
     first = res["sources"][0]
-    lines += ["", f"**How to cite:** {first['title']}; compiled in the course dataset `{name}` "
+    lines += ["", f"**How to cite:** {myst_text(first['title'])}; compiled in the course dataset `{name}` "
                   f"(version {res['version']}, retrieved {res['retrieved']}).", "",
               f"**Coverage:** {_coverage(frame)}.", "", "**Caveats:**", ""]
-    lines += [f"- {c}" for c in res["caveats"]]
+    lines += [f"- {' '.join(c.split())}" for c in res["caveats"]]  # one list item each
     lines += ["", "**Licence or terms of use:** " + "; ".join(
-        f"[{lic.get('title', lic['name'])}]({lic['path']})" if lic.get("path") else lic.get("title", lic["name"])
-        for lic in res["licenses"]), "", "**Columns:**", ""]
+        link(lic.get("title", lic["name"]), lic.get("path")) for lic in res["licenses"]), "", "**Columns:**", ""]
     for f in res["schema"]["fields"]:
         extra = f.get("description", "")
         enum = f.get("constraints", {}).get("enum")
         if enum:
-            extra += (" " if extra else "") + "(one of: " + ", ".join(map(str, enum)) + ")"
+            extra += (" " if extra else "") + "(one of: " + myst_text(", ".join(map(str, enum))) + ")"
         lines.append(f"- `{f['name']}` ({f['type']}){': ' + extra if extra else ''}")
     return "\n".join(lines)
 
@@ -167,7 +173,7 @@ def _table(name: str, frame: pd.DataFrame) -> str:
 def datasheet(name: str) -> None:
     """Display the datasheet of one dataset (Markdown, an accessible SVG chart, a sample)."""
     res, frame = resource(name), load(name)
-    display(Markdown(_markdown(name, res, frame)))
+    display(HTML(f'<div class="datasheet-text">{to_html(_markdown(name, res, frame))}</div>'))
     chart = _chart(name, frame)
     if chart is not None:
         display(HTML(_svg_image(*chart)))

@@ -8,14 +8,17 @@ Glossary page renders them all, sorted, as a Sphinx glossary, so pages can link 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from docutils import nodes
 
 from .directives import MarkdownDirective
+from ..escaping import myst_link, myst_text, url_problem
 from ..yaml_data import SpecError, line_for, load_yaml
 from ..paths import MODULES_DIR, SCHEMA_DIR
 
 SCHEMA_PATH = SCHEMA_DIR / "glossary.schema.json"
+NO_SOURCE = "standard usage"  # the ja_source of a term with no page to link to
 
 
 def glossary_files(modules_dir: Path = MODULES_DIR) -> list[Path]:
@@ -34,6 +37,10 @@ def load_glossary(modules_dir: Path = MODULES_DIR) -> list[dict]:
     for path in glossary_files(modules_dir):
         data, lines = load_yaml(path, SCHEMA_PATH)
         for i, entry in enumerate(data or []):
+            problem = url_problem(entry["ja_source"]) if entry["ja_source"] != NO_SOURCE else None
+            if problem:
+                raise SpecError(path, line_for(lines, (i, "ja_source")), f"[{i}].ja_source",
+                                f"{problem}; give an http(s) URL or {NO_SOURCE!r}")
             key = entry["term"].casefold()
             if key in entries:
                 raise SpecError(path, line_for(lines, (i, "term")), f"[{i}].term",
@@ -47,15 +54,24 @@ def _module_ref(folder: str, docname_of_module) -> str:
     return f"{{doc}}`{doc}`" if doc else f"module {folder.split('-', 1)[0].lstrip('0')}"
 
 
+def japanese_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{course-ja}`<percent-encoded text>```: the text marked as Japanese (``lang="ja"``,
+    so screen readers read it as Japanese). Encoded, so no character of it is markup."""
+    return [nodes.inline(rawtext, unquote(text), classes=["language-ja"])], []
+
+
 def glossary_markdown(entries: list[dict], docname_of_module) -> str:
     """A MyST ``{glossary}`` block; ``docname_of_module(folder)`` gives the module's page,
-    or None when the module is not in this build (a custom course)."""
+    or None when the module is not in this build (a custom course).
+
+    The term, its Japanese form and reading are plain text; the definition is MyST
+    Markdown; ``ja_source`` is linked only when it is an http(s) URL."""
     out = ["````{glossary}"]
     for e in entries:
         reading = f"（{e['reading']}）" if e.get("reading") else ""
-        japanese = f'<span lang="ja">{e["ja"]}{reading}</span>'  # read aloud as Japanese
-        source = (f" ([source]({e['ja_source']}))" if e["ja_source"].startswith("http") else "")
-        out += [e["term"],
+        japanese = "{course-ja}`" + quote(" ".join(f"{e['ja']}{reading}".split()), safe="") + "`"
+        source = f" ({myst_link('source', e['ja_source'])})" if url_problem(e["ja_source"]) is None else ""
+        out += [myst_text(e["term"]),
                 f"  {' '.join(e['definition'].split())}",
                 "",
                 f"  Japanese: {japanese}{source}. Introduced in {_module_ref(e['module'], docname_of_module)}.",
@@ -65,11 +81,13 @@ def glossary_markdown(entries: list[dict], docname_of_module) -> str:
 
 
 class CourseGlossaryDirective(MarkdownDirective):
+    modules_dir = MODULES_DIR
+
     def run(self) -> list[nodes.Node]:
-        for path in glossary_files():
+        for path in glossary_files(self.modules_dir):
             self.env.note_dependency(str(path))
         try:
-            entries = load_glossary()
+            entries = load_glossary(self.modules_dir)
         except SpecError as err:
             raise self.error(str(err)) from err
         if not entries:

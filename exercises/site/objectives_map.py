@@ -13,6 +13,7 @@ from pathlib import Path
 from docutils import nodes
 
 from .directives import MarkdownDirective
+from ..escaping import myst_text
 from ..specs import BANKS_DIR, load_banks
 from ..paths import MODULES_DIR, ROOT
 
@@ -59,7 +60,7 @@ def map_markdown(rows: list[dict], found_docs) -> str:
                 name = ref.split("/", 1)[1]
                 link = f"{{doc}}`{name} </{doc}>`" if doc and doc in found_docs else f"`{name}`"
                 cells.append(f"{link} ({kind})")
-            out += [f"* - {' '.join(objective.split())}", f"  - {'; '.join(cells)}"]
+            out += [f"* - {myst_text(objective)}", f"  - {'; '.join(cells)}"]  # plain text
         out += ["```", ""]
     return "\n".join(out)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .agenda import load_agenda, schedule
 from .directives import YamlFileDirective
+from ..escaping import myst_text
 from ..yaml_data import load_by_id
 from ..paths import BOOK_DIR, SCHEMA_DIR
 
@@ -40,11 +41,12 @@ def role_text(role: dict) -> str:
 
 
 def roles_markdown(data: dict) -> str:
-    """A definition list of the roles; the optional ones follow under their own lead-in."""
+    """A definition list of the roles; the optional ones follow under their own lead-in.
+    Names are plain text; the description fields MyST Markdown (see the schema)."""
     def deflist(roles: list[dict]) -> list[str]:
         out = []
         for role in roles:
-            out += [role["name"], f": {role_text(role)}", ""]
+            out += [myst_text(role["name"]), f": {role_text(role)}", ""]
         return out
     core = [r for r in data["roles"] if not r.get("optional")]
     optional = [r for r in data["roles"] if r.get("optional")]

@@ -11,21 +11,24 @@
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.site.execution_inputs`);
 - where the course is published: repository and Binder buttons, base URL (see
   :mod:`exercises.site.publishing`);
+- the widget state saved in each page written as JSON safe inside ``<script>``;
 - fixes to the generated HTML that themes cannot make (accessibility).
 """
 from __future__ import annotations
 
+import json
 import re
 
 from sphinx.application import Sphinx
 
 from .. import edition
+from ..escaping import json_in_script
 from . import publishing, teaching_note
 from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
 from .course_plan import CoursePlanDirective
 from .execution_inputs import outdated_notebooks
-from .glossary import CourseGlossaryDirective
+from .glossary import CourseGlossaryDirective, japanese_role
 from .objectives_map import ObjectivesMapDirective
 from .roles import RolesDirective
 
@@ -81,9 +84,24 @@ def _fix_navigation(app: Sphinx, pagename: str, templatename: str, context: dict
         context["generate_toctree_html"] = generate_named
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def _safe_widget_state(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """myst-nb writes the page's widget state (every exercise's spec and data) into a
+    ``<script>`` escaping only a lower-case ``</script>``: ``</SCRIPT >``, ``<!--<script>``
+    in a title or a data cell would end the element or hide the page. The state is
+    written again with ``<``, ``>`` and ``&`` escaped (:func:`~exercises.escaping.json_in_script`)."""
+    for script in context.get("script_files") or []:
+        attributes = getattr(script, "attributes", None)
+        if attributes and attributes.get("type") == WIDGET_STATE and "body" in attributes:
+            attributes["body"] = json_in_script(json.loads(attributes["body"]))
+
+
 def setup(app: Sphinx) -> dict:
     app.add_directive("case-box", CaseBoxDirective)
     app.add_directive("course-glossary", CourseGlossaryDirective)
+    app.add_role("course-ja", japanese_role)
     app.add_directive("objectives-map", ObjectivesMapDirective)
     app.add_directive("agenda", AgendaDirective)
     app.add_directive("roles", RolesDirective)
@@ -94,5 +112,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _safe_widget_state, priority=800)  # after myst-nb adds it
     app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 
+from exercises.escaping import myst_text
 from exercises.__main__ import main
 from exercises.answer_key import order
 from exercises.kit.handouts import _exercise_answer, where_shown
@@ -213,7 +214,7 @@ def test_capstone_roles_page_and_cards(printer):
     md = roles_markdown(data)
     cards = role_cards_html(data, printer)
     for role in data["roles"]:
-        assert f"{role['name']}\n: " in md
+        assert f"{myst_text(role['name'])}\n: " in md  # plain text, escaped for MyST
         assert f"<h2>{role['name']}</h2>" in cards
     assert md.count("*Your dilemma:*") == len(data["roles"])
     assert md.index("Optional roles for larger groups") > md.index("Representatives of the affected community")
