@@ -57,6 +57,11 @@ REVEAL_CONFIG = {"width": 1280, "height": 720, "margin": 0.04, "hash": True, "sl
 PLUGINS = [{"name": "RevealNotes", "src": "revealjs/plugin/notes/notes.js"}]
 
 
+# where a live room listens by default (python -m exercises room); a deck's {room-results}
+# slide looks for the room's charts there
+ROOM_PORT = 8765
+
+
 class SlidesError(RuntimeError):
     """A deck could not be built; the message says why (file and line where known)."""
 
@@ -168,6 +173,26 @@ class CourseFigure(DeckDirective):
                               f'alt="{html.escape(alt_text)}"></figure>', format="html")]
 
 
+class RoomResults(DeckDirective):
+    """``{room-results} <bank>/<exercise-id>``: the question's live results when a room is
+    running on this laptop (``make room``), a static placeholder when not. The chart is an
+    image from the room on 127.0.0.1 (loopback only); if it does not load, the placeholder
+    stays (book/_theme/slides-fit.js loads and refreshes the image)."""
+
+    required_arguments = 1
+
+    def run(self):
+        ref = self.arguments[0]
+        if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", ref):
+            raise self.error(f"{ref!r} is not <bank>/<exercise-id>")
+        src = f"http://127.0.0.1:{ROOM_PORT}/deck/{ref}.svg"
+        return [nodes.raw("", f'<figure class="room-results" data-room-src="{html.escape(src)}">'
+                              f'<img alt="Live results of {html.escape(ref)}" hidden>'
+                              f'<figcaption class="room-placeholder">Live results appear here while a room '
+                              f'runs on this laptop (<code>make room</code>) and the question is revealed.'
+                              f'</figcaption></figure>', format="html")]
+
+
 def _plain(shown_for_target):
     """A role showing its text (or the title part of ``text <target>``) as plain text."""
     def role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -192,6 +217,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("deck-discussion", DeckDiscussion)
     app.add_directive("deck-summary", DeckSummary)
     app.add_directive("course-figure", CourseFigure)
+    app.add_directive("room-results", RoomResults)
     app.add_role_to_domain("std", "term", _plain(lambda target, inliner: target), override=True)
     app.add_role_to_domain("std", "doc", _plain(_doc_title), override=True)
     return {"parallel_read_safe": False, "parallel_write_safe": True}
