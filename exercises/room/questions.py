@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 
 from .. import checking
 from ..markdown import to_html, to_inline_html
@@ -44,10 +45,27 @@ def module_folder(module: str) -> str:
     return resolve([str(module)], read_toc())[0]
 
 
+_CITE = re.compile(r"\s*\{cite(?::\w+)?\}`[^`]*`")
+_ROLE = re.compile(r"\{[\w:-]+\}`([^`]*?)(?:\s*<([^>`]*)>)?`")
+
+
+def plain_myst(text: str) -> str:
+    """MyST roles as phones can show them: citations left out, ``{term}`x``` as x."""
+    return _ROLE.sub(lambda m: m[1] or m[2] or "", _CITE.sub("", text))
+
+
 def _discussion_questions(folder: str) -> list[str]:
     # the module's deck shows these; the kit reads them from the module's seminar page
     from ..kit.slides import module_text
-    return module_text(folder).discussion_questions
+    return [plain_myst(q) for q in module_text(folder).discussion_questions]
+
+
+def _md(text: str) -> str:
+    return to_html(plain_myst(text))
+
+
+def _inline(text: str) -> str:
+    return to_inline_html(plain_myst(text))
 
 
 def _from_exercise(bank: str, ex: dict) -> dict | None:
@@ -55,17 +73,17 @@ def _from_exercise(bank: str, ex: dict) -> dict | None:
     if kind is None:
         return None
     q = {"qid": f"{bank}/{ex['id']}", "kind": kind, "title": ex.get("title", ex["id"]),
-         "prompt_html": to_html(ex.get("prompt", "")), "exercise": ex}
+         "prompt_html": _md(ex.get("prompt", "")), "exercise": ex}
     if kind in ("single", "multiple"):
-        q["options_html"] = [to_inline_html(o["text"]) for o in ex["options"]]
+        q["options_html"] = [_inline(o["text"]) for o in ex["options"]]
         q["correct"] = [i for i, o in enumerate(ex["options"]) if o.get("correct")]
     elif kind == "ordering":
-        q["items_html"] = [to_inline_html(item["text"] if isinstance(item, dict) else item) for item in ex["items"]]
+        q["items_html"] = [_inline(item["text"] if isinstance(item, dict) else item) for item in ex["items"]]
         shown = list(range(len(ex["items"])))
         random.Random(q["qid"]).shuffle(shown)  # everyone starts from the same shuffled order
         q["shown"] = shown
     elif kind == "categorize":
-        q["items_html"] = [to_inline_html(item["text"]) for item in ex["items"]]
+        q["items_html"] = [_inline(item["text"]) for item in ex["items"]]
         q["categories"] = list(ex["categories"])
         q["correct"] = [ex["categories"].index(item["category"]) for item in ex["items"]]
     elif kind == "estimate":
@@ -75,11 +93,11 @@ def _from_exercise(bank: str, ex: dict) -> dict | None:
         q["unit"] = ex.get("unit", "")
         q["decimals"] = ex.get("decimals", 0)
     elif kind == "simulation":
-        q["nodes"] = {n["id"]: {"text_html": to_html(n["text"]),
-                                "choices_html": [to_inline_html(c["text"]) for c in n.get("choices", [])],
-                                "consequences_html": [to_html(c.get("consequence", "")) for c in n.get("choices", [])],
+        q["nodes"] = {n["id"]: {"text_html": _md(n["text"]),
+                                "choices_html": [_inline(c["text"]) for c in n.get("choices", [])],
+                                "consequences_html": [_md(c.get("consequence", "")) for c in n.get("choices", [])],
                                 "next": [c["next"] for c in n.get("choices", [])],
-                                "debrief_html": to_html(n["debrief"]) if "debrief" in n else "",
+                                "debrief_html": _md(n["debrief"]) if "debrief" in n else "",
                                 "sound": n.get("sound")}
                       for n in ex["nodes"]}
         q["start"] = ex["start"]
@@ -97,7 +115,7 @@ def room_questions(module: str) -> tuple[str, list[dict]]:
         questions += [q for ex in bank.exercises if (q := _from_exercise(bank_name, ex))]
     for n, text in enumerate(_discussion_questions(folder), 1):
         questions.append({"qid": f"discussion-{n}", "kind": "text", "title": f"Discussion question {n}",
-                          "prompt_html": to_html(text)})
+                          "prompt_html": _md(text)})
     questions.append({"qid": "floor", "kind": "floor", "title": "Questions from the floor",
                       "prompt_html": "<p>Ask the speakers a question, or upvote the ones you want answered. "
                                      "The facilitator reads every question before it is shown.</p>"})
@@ -166,7 +184,6 @@ def validate(q: dict, value):
 
 
 def _plain(feedback_html: str) -> str:
-    import re
     return re.sub(r"<[^>]+>", "", feedback_html)
 
 
