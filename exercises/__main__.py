@@ -130,7 +130,8 @@ def room(args) -> int:
     return room_main(args)
 
 
-COMMANDS = {"room": room, "book": book, "validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts}
+COMMANDS = {"book": book, "validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts,
+            "room": room}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -174,9 +174,8 @@ def validate(q: dict, value):
                 or not 0 <= value < len(node["choices_html"])):
             raise AnswerError("choose one of this round's options")
         return value
-    if kind == "estimate":
-        if not _finite(value) or abs(value) > 1e12:
-            raise AnswerError("enter a number")
+    if kind == "estimate" and (not _finite(value) or abs(value) > 1e12):
+        raise AnswerError("enter a number")
     result = checking.check(q["exercise"], value)
     if result["status"] == "invalid":
         raise AnswerError(_plain(result["feedback"]))

@@ -41,7 +41,7 @@ def bars_svg(labels: list[str], values: list[float], *, total: int, highlight: s
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
            f'aria-label="{html.escape(title or "Results")}" class="room-chart">',
            f'<title>{html.escape(title or "Results")}</title>']
-    for i, (label, value) in enumerate(zip(labels, values)):
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = 10 + i * ROW
         width = 0 if not value else max(4, (WIDTH - 420) * value / top)
         colour = RIGHT if i in highlight else BAR

@@ -243,10 +243,9 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
 
     def endpoint(fn):
         async def wrapped(request: Request):
-            if request.url.path.startswith("/r/") and "/api/" in request.url.path:
-                if not room_state.by_address.take(client_address(request)) and \
-                        not request.headers.get("x-room-token"):
-                    return _json({"error": "Too many requests from this address; wait a moment."}, 429)
+            if ("/api/" in request.url.path and not request.headers.get("x-room-token")
+                    and not room_state.by_address.take(client_address(request))):
+                return _json({"error": "Too many requests from this address; wait a moment."}, 429)
             try:
                 return await fn(request, request.path_params.get("code", ""))
             except Refused as err:

@@ -60,11 +60,11 @@ class RoomServer:
         return f"{self.origin}/r/{self.code}"
 
     def start(self, timeout: float = 30) -> RoomServer:
-        out = open(self.log, "w")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "exercises", "room", "--module", self.module, "--db", str(self.db),
-             "--host", "127.0.0.1", "--port", str(self.port), "--quiet", *self.extra],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        with open(self.log, "w") as out:  # the child keeps its own copy of the file
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "exercises", "room", "--module", self.module, "--db", str(self.db),
+                 "--host", "127.0.0.1", "--port", str(self.port), "--quiet", *self.extra],
+                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             text = self.log.read_text()

@@ -42,7 +42,7 @@ def test_workshop(room_server, new_page, tmp_path):
 
     # 1. a poll from the bank
     host_click(host, POLL, "Open")
-    for page, choice in zip(pages, (0, 0, 2)):
+    for page, choice in zip(pages, (0, 0, 2), strict=True):
         card = participant_card(page, "The paper's recommendations")
         card.get_by_role("radio").nth(choice).check()
         card.get_by_role("button", name="Send").click()
@@ -62,20 +62,21 @@ def test_workshop(room_server, new_page, tmp_path):
 
     # 2. an estimate, shown as a distribution, then the data
     host_click(host, ESTIMATE, "Open")
-    for page, value in zip(pages, ("0.3", "0.45", "1.2")):
+    for page, value in zip(pages, ("0.3", "0.45", "1.2"), strict=True):
         card = participant_card(page, "Aid effort in the year of the revised Charter")
         card.get_by_label("Your estimate").fill(value)
         card.get_by_role("button", name="Send").click()
         card.get_by_text("Your answer is saved.").wait_for()
     host.locator(card_id(ESTIMATE)).locator("p.count", has_text="3 answers").wait_for()
     host_click(host, ESTIMATE, "Reveal")
-    participant_card(pages[1], "Aid effort in the year of the revised Charter").get_by_text("The data:").first.wait_for()
+    estimate_card = participant_card(pages[1], "Aid effort in the year of the revised Charter")
+    estimate_card.get_by_text("The data:").first.wait_for()
     host_click(host, ESTIMATE, "Close")
 
     # 3. a discussion question: short texts, moderated before anyone sees them
     host_click(host, "discussion-1", "Open")
     texts = ["Japan should fund early warning.", XSS, "Off-topic remark"]
-    for page, text in zip(pages, texts):
+    for page, text in zip(pages, texts, strict=True):
         card = participant_card(page, "Discussion question 1")
         card.get_by_label("Your answer").fill(text)
         card.get_by_role("button", name="Send").click()
@@ -94,13 +95,13 @@ def test_workshop(room_server, new_page, tmp_path):
     shown = pages[2].locator("ul.entries li .text").all_text_contents()
     assert XSS in shown and "Off-topic remark" not in shown  # the payload is text, not markup
     assert pages[2].locator("ul.entries img").count() == 0
-    assert all(p.evaluate("() => window.__xss") is None for p in pages + [host])
+    assert all(p.evaluate("() => window.__xss") is None for p in [*pages, host])
     host_click(host, "discussion-1", "Close")
 
     # 4. the policy simulation, two rounds: the room votes, the facilitator commits
     host_click(host, SIMULATION, "Open")
     for round_, votes in enumerate(((1, 1, 0), (0, 0, 3))):
-        for page, choice in zip(pages, votes):
+        for page, choice in zip(pages, votes, strict=True):
             card = participant_card(page, "Policy simulation: advising Tokyo on Valdoria")
             card.get_by_text(f"Round {round_ + 1}:").first.wait_for()
             card.get_by_role("radio").nth(choice).check()
@@ -121,7 +122,7 @@ def test_workshop(room_server, new_page, tmp_path):
     # 5. the closing export: CSV (formula-safe) and a one-page PDF
     with host.expect_download() as download:
         host.get_by_role("button", name="Download results (CSV)").click()
-    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
     assert sum(1 for r in rows if r["question"] == POLL) == 3
     assert sum(1 for r in rows if r["question"] == ESTIMATE) == 3
     assert sum(1 for r in rows if r["question"] == SIMULATION) == 6
