@@ -43,7 +43,7 @@ from . import credits
 from ..site.directives import MarkdownDirective
 from ..site.module_text import module_text, title as page_title
 from ..yaml_data import SpecError
-from ..paths import MODULES_DIR, ROOT
+from ..paths import MODULES_DIR, ROOM_PORT, ROOT
 
 THEME_DIR = ROOT / "book" / "_theme"
 OUT = ROOT / "_build" / "slides"
@@ -55,11 +55,6 @@ LICENCE = f"{credits.LICENCE} Datasets keep their publishers' terms."
 REVEAL_CONFIG = {"width": 1280, "height": 720, "margin": 0.04, "hash": True, "slideNumber": "c/t",
                  "transition": "none", "backgroundTransition": "none", "center": False}
 PLUGINS = [{"name": "RevealNotes", "src": "revealjs/plugin/notes/notes.js"}]
-
-
-# where a live room listens by default (python -m exercises room); a deck's {room-results}
-# slide looks for the room's charts there
-ROOM_PORT = 8765
 
 
 class SlidesError(RuntimeError):
@@ -173,6 +168,16 @@ class CourseFigure(DeckDirective):
                               f'alt="{html.escape(alt_text)}"></figure>', format="html")]
 
 
+def room_results_html(ref: str, port: int = ROOM_PORT) -> str:
+    """The markup of a ``{room-results}`` slide: an image from the room on this laptop,
+    hidden until it loads, and a placeholder shown meanwhile (slides-fit.js swaps them)."""
+    src = f"http://127.0.0.1:{port}/deck/{ref}.svg"
+    return (f'<figure class="room-results" data-room-src="{html.escape(src)}">'
+            f'<img alt="Live results of {html.escape(ref)}" hidden>'
+            f'<figcaption class="room-placeholder">Live results appear here while a room runs on this '
+            f'laptop (<code>make room</code>) and the question is revealed.</figcaption></figure>')
+
+
 class RoomResults(DeckDirective):
     """``{room-results} <bank>/<exercise-id>``: the question's live results when a room is
     running on this laptop (``make room``), a static placeholder when not. The chart is an
@@ -185,12 +190,7 @@ class RoomResults(DeckDirective):
         ref = self.arguments[0]
         if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", ref):
             raise self.error(f"{ref!r} is not <bank>/<exercise-id>")
-        src = f"http://127.0.0.1:{ROOM_PORT}/deck/{ref}.svg"
-        return [nodes.raw("", f'<figure class="room-results" data-room-src="{html.escape(src)}">'
-                              f'<img alt="Live results of {html.escape(ref)}" hidden>'
-                              f'<figcaption class="room-placeholder">Live results appear here while a room '
-                              f'runs on this laptop (<code>make room</code>) and the question is revealed.'
-                              f'</figcaption></figure>', format="html")]
+        return [nodes.raw("", room_results_html(ref), format="html")]
 
 
 def _plain(shown_for_target):

@@ -15,10 +15,7 @@ import socket
 import sys
 from pathlib import Path
 
-from ..kit.slides import ROOM_PORT
-from ..paths import BUILD_DIR
-from . import results
-from .server import Limits, create_app, new_code, new_token, summary_page, token_hash
+from ..paths import BUILD_DIR, ROOM_PORT
 from .store import Store
 
 DEFAULT_DB = BUILD_DIR / "room" / "room.sqlite3"
@@ -44,6 +41,8 @@ def join_address(host: str, port: int) -> str:
 
 def start(args) -> int:
     import uvicorn
+
+    from .server import Limits, create_app, new_code, new_token, token_hash
     store = Store(args.db or DEFAULT_DB)
     from .questions import module_folder
     folder = module_folder(args.module)
@@ -85,6 +84,8 @@ def start(args) -> int:
 
 
 def export(args) -> int:
+    from . import results
+    from .server import summary_page
     store = Store(args.db or DEFAULT_DB)
     room = store.room(args.export)
     if room is None:

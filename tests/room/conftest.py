@@ -153,6 +153,16 @@ def room_server(tmp_path, module9):
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def shared_room(tmp_path_factory, module9):
+    """One running room for a test module's tests (``*extra`` arguments: none)."""
+    db = tmp_path_factory.mktemp("shared-room") / "room.sqlite3"
+    new_room(db, module9)
+    server = RoomServer(db, "9", "--address-limit", "400", "--join-limit", "20").start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     with chromium() as b:

@@ -32,7 +32,8 @@ def test_workshop(room_server, new_page, tmp_path):
     host, host_offsite, host_errors = new_page(f"{server.base}/host#token={server.token}", accept_downloads=True)
     host.get_by_text(server.base + "/").wait_for()
     assert host.url.endswith("/host")  # the token left the address bar
-    assert host.locator("img[alt^='QR code']").evaluate("img => img.complete && img.naturalWidth > 0")
+    host.wait_for_function("() => { const img = document.querySelector(\"img[alt^='QR code']\");"
+                           " return img && img.complete && img.naturalWidth > 0; }")  # the QR code is drawn
 
     phones = [new_page(server.base + "/", viewport={"width": 390, "height": 844}, is_mobile=True) for _ in range(3)]
     pages = [p for p, _, _ in phones]
