@@ -59,7 +59,7 @@ def bars_svg(labels: list[str], values: list[float], *, total: int, highlight: s
 
 def histogram_svg(values: list[float], expected: float | None, title: str, decimals: int = 0) -> str:
     """An estimate's distribution: ten bins; the expected value marked once revealed."""
-    height, base = 360, 300
+    height, base = 380, 300
     if not values:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 80" role="img" '
                 f'aria-label="No estimates yet" class="room-chart"><text x="0" y="40" font-size="{FONT}" '
@@ -85,12 +85,12 @@ def histogram_svg(values: list[float], expected: float | None, title: str, decim
         x = 20 + i * width
         out.append(f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{width - 4:.1f}" height="{h:.1f}" fill="{BAR}"/>')
         if c:
-            out.append(f'<text x="{x + width / 2:.1f}" y="{base - h - 6:.1f}" font-size="{FONT - 2}" '
+            out.append(f'<text x="{x + width / 2:.1f}" y="{base - h - 6:.1f}" font-size="{FONT + 4}" '
                        f'text-anchor="middle" fill="currentColor">{c}</text>')
-    out.append(f'<text x="20" y="{base + 30}" font-size="{FONT - 2}" fill="currentColor">{lo:,.{decimals}f}</text>')
-    out.append(f'<text x="{WIDTH - 20}" y="{base + 30}" font-size="{FONT - 2}" text-anchor="end" '
+    out.append(f'<text x="20" y="{base + 30}" font-size="{FONT + 4}" fill="currentColor">{lo:,.{decimals}f}</text>')
+    out.append(f'<text x="{WIDTH - 20}" y="{base + 30}" font-size="{FONT + 4}" text-anchor="end" '
                f'fill="currentColor">{hi:,.{decimals}f}</text>')
-    out.append(f'<text x="{WIDTH / 2}" y="{base + 30}" font-size="{FONT - 2}" text-anchor="middle" '
+    out.append(f'<text x="{WIDTH / 2}" y="{base + 30}" font-size="{FONT + 4}" text-anchor="middle" '
                f'fill="currentColor">median {median:,.{decimals}f} · {len(values)} estimates</text>')
     if expected is not None:
         x = 20 + (expected - lo) / (hi - lo) * (WIDTH - 40)

@@ -192,3 +192,32 @@ def test_a_deck_slide_shows_live_results_or_a_placeholder(room_server, browser, 
     assert "<svg" in svg and "answers" in svg
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(f"{server.origin}/deck/no/such.svg", timeout=5)
+
+
+# --- accessibility ------------------------------------------------------------------------------------
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def test_the_pages_pass_axe(shared_room, browser):
+    """A phone with a question of every kind open, and the facilitator's page: no serious or
+    critical axe-core violation (the audit needs npm's axe-core: make test installs it)."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    for qid in ("ways-forward/which-recommendation", "ways-forward/charter-year-share",
+                "ways-forward/advise-tokyo-valdoria", "discussion-1", "floor"):
+        shared_room.host("question", {"qid": qid, "action": "open"})
+    audit = ("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+             ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.help)")
+    for url, viewport, ready in ((shared_room.base + "/", {"width": 390, "height": 844}, "Vote"),
+                                 (f"{shared_room.base}/host#token={shared_room.token}",
+                                  {"width": 1280, "height": 900}, "Download results (CSV)")):
+        context = browser.new_context(viewport=viewport, bypass_csp=True)  # to inject axe
+        try:
+            page = context.new_page()
+            page.goto(url)
+            page.get_by_role("button", name=ready).first.wait_for()
+            page.add_script_tag(path=str(AXE))
+            assert page.evaluate(audit) == [], url
+        finally:
+            context.close()

@@ -112,7 +112,7 @@
           const votes = q.results && q.results.counts ? q.results.counts[i] : 0;
           const label = el("span", { html: c }).textContent;
           commits.append(el("button", { type: "button", "data-commit": String(i),
-            text: `Commit ${i + 1} (${votes} votes)`, title: label, "aria-label": `Commit choice ${i + 1}: ${label}`,
+            text: `Commit ${i + 1} (${votes} votes)`, title: label, "aria-label": `Commit ${i + 1} (${votes} votes): ${label}`,
             onclick: () => act("host/question", { qid: q.qid, action: "commit", choice: i }) }));
         });
         card.append(commits);

@@ -129,7 +129,7 @@
     const items = q.entries.map((e) => {
       const voted = state.upvoted.includes(e.eid);
       const button = el("button", { type: "button", class: "secondary", disabled: voted || q.state !== "open",
-        "aria-label": `Upvote (${e.votes} so far)`, text: `▲ ${e.votes}` });
+        text: `▲ Upvote (${e.votes})` });
       button.addEventListener("click", async () => {
         button.disabled = true;
         try { await Room.request("POST", "upvote", { eid: e.eid }, headers()); } catch (err) { button.disabled = false; }
