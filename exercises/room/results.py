@@ -170,8 +170,11 @@ def readable(q: dict, value) -> str:
     return str(value)
 
 
-def csv_text(room: dict, questions: list[dict], answers: list[dict], entries: list[dict]) -> str:
-    """Every answer and text entry; participants appear as P1, P2 ... (no ids, no names)."""
+def csv_text(room: dict, questions: list[dict], answers: list[dict], entries: list[dict],
+             names: dict[str, str] | None = None) -> str:
+    """Every answer and text entry; participants appear as P1, P2 ... (never their ids), with
+    the name they gave only when the room asked for one."""
+    names = names or {}
     numbers: dict[str, str] = {}
 
     def who(pid: str) -> str:
@@ -180,7 +183,7 @@ def csv_text(room: dict, questions: list[dict], answers: list[dict], entries: li
     by_id = {q["qid"]: q for q in questions}
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(["room", "module", "question", "title", "kind", "round", "participant", "answer",
+    writer.writerow(["room", "module", "question", "title", "kind", "round", "participant", "name", "answer",
                      "status", "upvotes", "time"])
     for a in answers:
         q = by_id.get(a["qid"])
@@ -196,12 +199,12 @@ def csv_text(room: dict, questions: list[dict], answers: list[dict], entries: li
         else:
             shown, status = readable(q, value), ""
         writer.writerow([cell(x) for x in (room["code"], room["module"], q["qid"], q["title"], q["kind"],
-                                           a["round"] + 1, who(a["pid"]), shown, status, "",
+                                           a["round"] + 1, who(a["pid"]), names.get(a["pid"], ""), shown, status, "",
                                            time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(a["created"])))])
     for e in entries:
         q = by_id.get(e["qid"], {"title": e["qid"], "kind": "text"})
         writer.writerow([cell(x) for x in (room["code"], room["module"], e["qid"], q["title"], q["kind"], "",
-                                           who(e["pid"]), e["text"], e["state"], e["votes"],
+                                           who(e["pid"]), names.get(e["pid"], ""), e["text"], e["state"], e["votes"],
                                            time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(e["created"])))])
     return buf.getvalue()
 

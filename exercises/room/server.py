@@ -289,7 +289,10 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
             raise Refused(429, "Too many people joining from this address; wait a moment.")
         name = None
         if room["ask_name"]:
-            name = Q.clean_text(data.get("name", "") or "anonymous", Q.MAX_NAME)
+            try:
+                name = Q.clean_text(data.get("name", "") or "anonymous", Q.MAX_NAME)
+            except Q.AnswerError as err:
+                raise Refused(422, str(err)) from None
         pid = secrets.token_urlsafe(16)
         await run_in_threadpool(store.add_participant, code, pid, name)
         room_state.known.add((code, pid))
@@ -470,7 +473,8 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
 
     async def host_csv(request, code):
         room = room_state.facilitator(request, code)
-        text = results.csv_text(room, room_state.qs(code), store.answers(code), store.entries(code))
+        text = results.csv_text(room, room_state.qs(code), store.answers(code), store.entries(code),
+                                store.names(code))
         return Response(text, media_type="text/csv; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="room-{code}.csv"', "Cache-Control": "no-store"})
 

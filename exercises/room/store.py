@@ -188,6 +188,11 @@ class Store:
     def has_participant(self, code: str, pid: str) -> bool:
         return bool(self.rows("SELECT 1 FROM participants WHERE room = ? AND pid = ?", (code, pid)))
 
+    def names(self, code: str) -> dict[str, str]:
+        """Participants' names, for a room that asked for them (``--ask-name``)."""
+        return {pid: name for pid, name in self.rows(
+            "SELECT pid, name FROM participants WHERE room = ? AND name IS NOT NULL", (code,))}
+
     def participant_count(self, code: str) -> int:
         return self.rows("SELECT COUNT(*) FROM participants WHERE room = ?", (code,))[0][0]
 

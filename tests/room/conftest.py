@@ -127,11 +127,11 @@ class RoomServer:
         return self.call("POST", "/api/answer", {"qid": qid, "value": value, **extra}, {"X-Participant": pid})
 
 
-def new_room(db: Path, module9) -> str:
+def new_room(db: Path, module9, ask_name: bool = False) -> str:
     folder, questions = module9
     store = Store(db)
     code = new_code()
-    store.create_room(code, folder, token_hash("unused"), questions, ask_name=False)
+    store.create_room(code, folder, token_hash("unused"), questions, ask_name=ask_name)
     store.close()
     return code
 
@@ -141,9 +141,9 @@ def room_server(tmp_path, module9):
     """A running room for module 9 (stopped after the test)."""
     servers = []
 
-    def _start(*extra: str) -> RoomServer:
+    def _start(*extra: str, ask_name: bool = False) -> RoomServer:
         db = tmp_path / f"room{len(servers)}.sqlite3"
-        new_room(db, module9)
+        new_room(db, module9, ask_name)
         server = RoomServer(db, "9", *extra).start()
         servers.append(server)
         return server

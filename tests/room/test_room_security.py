@@ -155,3 +155,20 @@ def test_data_is_deleted_on_request(own_server, tmp_path, module9):
     again = subprocess.run([sys.executable, "-m", "exercises", "room", "--db", str(db), "--delete", code],
                            cwd=ROOT, capture_output=True, text=True)
     assert again.returncode == 2 and "no room" in again.stderr
+
+
+def test_names_only_when_the_room_asks(shared_room, room_server):
+    """An anonymous room stores no name even if one is sent; a room that asks keeps the
+    name (as text, checked) and the CSV shows it beside P1, P2 ..."""
+    status, data = shared_room.call("POST", "/api/join", {"name": "Ana"})
+    assert status == 200
+    assert stored(shared_room, "SELECT COUNT(*) FROM participants WHERE name IS NOT NULL") == 0
+    server = room_server(ask_name=True)
+    server.host("question", {"qid": "floor", "action": "open"})
+    assert server.call("POST", "/api/join", {"name": "x" * 41})[0] == 422
+    status, data = server.call("POST", "/api/join", {"name": "=Ana <b>"})
+    assert status == 200
+    server.call("POST", "/api/entry", {"qid": "floor", "text": "a question"}, {"X-Participant": data["pid"]})
+    _, text = server.host("results.csv")
+    rows = list(csv.DictReader(io.StringIO(text.decode() if isinstance(text, bytes) else text)))
+    assert rows[0]["name"] == "'=Ana <b>" and rows[0]["participant"] == "P1"
