@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     from .room.cli import add_arguments
     add_arguments(room)
     args = parser.parse_args(argv)
+    if args.command == "room":  # imports only what a room needs, so it starts (and restarts) fast
+        return COMMANDS["room"](args)
     from .datasets import DataError
     from .edition import EditionError
     from .kit.fonts import FontMissing

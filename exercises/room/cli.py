@@ -133,6 +133,19 @@ def add_arguments(parser) -> None:
 
 
 def main(args) -> int:
+    from ..toc import UnknownModule
+    from ..yaml_data import SpecError
+    try:
+        return _run(args)
+    except UnknownModule as err:  # the message lists the valid names
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except SpecError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
     if args.delete:
         return delete(args)
     if args.export:
