@@ -217,7 +217,7 @@ async def read_json(request: Request) -> dict:
             raise Refused(413, "Too long.")
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
         raise Refused(400, "Malformed JSON.") from None
     if not isinstance(data, dict):
         raise Refused(400, "Send a JSON object.")

@@ -106,16 +106,20 @@ def test_oversized_and_malformed_requests_are_refused(server):
     assert server.call("POST", "/api/entry", {"qid": "floor", "text": "   "}, me)[0] == 422
     assert server.call("POST", "/api/answer", None, me, raw=b"{not json")[0] == 400
     assert server.call("POST", "/api/answer", None, me, raw=b"[1, 2]")[0] == 400
+    assert server.call("POST", "/api/answer", None, me, raw=b"[" * 8000)[0] == 400
+    assert server.call("POST", "/api/answer", None, me, raw=b'{"qid": "\xff\xfe"}')[0] == 400
     assert server.call("POST", "/api/answer", None, {**me, "Content-Type": "text/plain"}, raw=b"{}")[0] == 415
+    second = server.join()  # (a second phone: the first is near its rate limit)
     for value in ("1", 1.5, -1, 99, None, True, [0], {"a": 1}):
-        assert server.answer(pid, POLL, value)[0] == 422, value
-    assert server.answer(pid, "no/such-question", 0)[0] == 404
-    assert server.answer(pid, SIMULATION, 0)[0] == 409  # not open
+        assert server.answer(second, POLL, value)[0] == 422, value
+    assert server.answer(second, "no/such-question", 0)[0] == 404
+    assert server.answer(second, SIMULATION, 0)[0] == 409  # not open
     assert server.answer("not-a-participant", POLL, 0)[0] == 401
     assert server.call("POST", "/api/answer", {"qid": POLL, "value": 0})[0] == 401  # no participant id
-    assert stored(server, f"SELECT COUNT(*) FROM answers WHERE pid = '{pid}'") == 0
-    assert stored(server, f"SELECT COUNT(*) FROM entries WHERE pid = '{pid}'") == 0
-    other = server.join()  # (the first has used up its rate limit)
+    for p in (pid, second):
+        assert stored(server, f"SELECT COUNT(*) FROM answers WHERE pid = '{p}'") == 0
+        assert stored(server, f"SELECT COUNT(*) FROM entries WHERE pid = '{p}'") == 0
+    other = server.join()  # (the second has used up its rate limit)
     assert server.answer(other, POLL, 1)[0] == 200
     assert stored(server, f"SELECT COUNT(*) FROM answers WHERE pid = '{other}'") == 1
 
