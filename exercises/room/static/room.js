@@ -264,6 +264,10 @@
         await join();  // the server confirms a known id (or gives a new one if the room forgot it)
       }
     } catch (err) {
+      if (err.status === 404 || err.status === 410) {  // no such room, or it has ended
+        main.replaceChildren(el("h1", { text: "Live room" }), el("p", { text: err.message }));
+        return;
+      }
       status.textContent = err.status ? err.message : "Cannot reach the room; retrying…";
       setTimeout(start, 2000);
       return;
