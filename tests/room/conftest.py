@@ -136,15 +136,21 @@ def new_room(db: Path, module9, ask_name: bool = False) -> str:
     return code
 
 
+@pytest.fixture(scope="session")
+def module4():
+    return room_questions("4")
+
+
 @pytest.fixture
 def room_server(tmp_path, module9):
-    """A running room for module 9 (stopped after the test)."""
+    """A running room for module 9 (stopped after the test); ``questions=`` another
+    module's (folder, questions)."""
     servers = []
 
-    def _start(*extra: str, ask_name: bool = False) -> RoomServer:
+    def _start(*extra: str, ask_name: bool = False, questions=None) -> RoomServer:
         db = tmp_path / f"room{len(servers)}.sqlite3"
-        new_room(db, module9, ask_name)
-        server = RoomServer(db, "9", *extra).start()
+        new_room(db, questions or module9, ask_name)
+        server = RoomServer(db, (questions or module9)[0], *extra).start()
         servers.append(server)
         return server
 

@@ -116,11 +116,12 @@ def test_questions_come_from_the_bank_and_the_deck(module9):
 
 
 @pytest.fixture(scope="module")
-def module4():
-    return {q["kind"]: q for q in reversed(Q.room_questions("4")[1])}
+def by_kind(module4):
+    return {q["kind"]: q for q in reversed(module4[1])}
 
 
-def test_every_kind_of_answer_is_validated(module4, module9):
+def test_every_kind_of_answer_is_validated(by_kind, module9):
+    module4 = by_kind
     ok = {"single": 0, "ordering": list(range(len(module4["ordering"]["items_html"]))),
           "categorize": [0] * len(module4["categorize"]["items_html"]), "estimate": 12.5}
     bad = {"single": [-1, 99, "0", True, None, 0.5], "ordering": [[0, 0, 1], [1], "0,1", [99] * 7],
@@ -221,3 +222,45 @@ def test_the_pages_pass_axe(shared_room, browser):
             assert page.evaluate(audit) == [], url
         finally:
             context.close()
+
+
+def test_ordering_and_categorize_by_keyboard(room_server, module4, browser):
+    """Module 4's ordering and categorize polls on a phone, with the keyboard only: the
+    order is changed with the move buttons, categories chosen in labelled selects."""
+    server = room_server(questions=module4)
+    ordering = next(q for q in module4[1] if q["kind"] == "ordering")
+    categorize = next(q for q in module4[1] if q["kind"] == "categorize")
+    for q in (ordering, categorize):
+        server.host("question", {"qid": q["qid"], "action": "open"})
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(server.base + "/")
+        card = page.locator("section.card", has=page.get_by_role("heading", name=ordering["title"]))
+        card.get_by_role("button", name="Send").wait_for()
+        # put the items in the right order (0, 1, 2 ...) with "Move up" buttons, by keyboard
+        for target in range(len(ordering["shown"])):
+            while True:
+                texts = card.locator("ol.order li span").all_text_contents()
+                order = [next(i for i, html in enumerate(ordering["items_html"])
+                              if results.plain(html) == t) for t in texts]
+                position = order.index(target)
+                if position == target:
+                    break
+                card.locator("ol.order li").nth(position).get_by_role("button", name="Move up").focus()
+                page.keyboard.press("Enter")
+        card.get_by_role("button", name="Send").focus()
+        page.keyboard.press("Enter")
+        card.get_by_text("Your answer is saved.").wait_for()
+        sort = page.locator("section.card", has=page.get_by_role("heading", name=categorize["title"]))
+        for i, category in enumerate(categorize["correct"]):
+            sort.locator("select").nth(i).select_option(str(category))
+        sort.get_by_role("button", name="Send").click()
+        sort.get_by_text("Your answer is saved.").wait_for()
+        assert sort.get_by_label(results.plain(categorize["items_html"][0])).count() == 1  # labelled
+    finally:
+        context.close()
+    with sqlite3.connect(server.db) as db:
+        stored = dict(db.execute("SELECT qid, value FROM answers").fetchall())
+    assert stored[ordering["qid"]] == str(list(range(len(ordering["items_html"]))))
+    assert stored[categorize["qid"]] == str(categorize["correct"])
