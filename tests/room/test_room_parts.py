@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import free_port
+from room_helpers import free_port
 from exercises.kit.slides import room_results_html
 from exercises.room import questions as Q
 from exercises.room import results

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from room_helpers import ROOT
 
 POLL = "ways-forward/which-recommendation"
 SIMULATION = "ways-forward/advise-tokyo-valdoria"
@@ -148,7 +148,7 @@ def test_data_is_deleted_on_request(own_server, tmp_path, module9):
     assert server.call("GET", "/api/state", None)[0] == 404
     server.stop()
     # the command line deletes a room too, and says so for an unknown one
-    from conftest import new_room
+    from room_helpers import new_room
     db = tmp_path / "cli.sqlite3"
     code = new_room(db, module9)
     done = subprocess.run([sys.executable, "-m", "exercises", "room", "--db", str(db), "--delete", code],
