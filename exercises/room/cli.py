@@ -78,7 +78,8 @@ def start(args) -> int:
     print("Stop with Ctrl+C; the room is kept until you delete it "
           f"(course room --delete {code}).", flush=True)
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
-                            timeout_graceful_shutdown=1, lifespan="off")
+                            timeout_graceful_shutdown=1, lifespan="off",
+                            limit_concurrency=2000)  # open connections (each phone keeps one)
     uvicorn.Server(config).run()
     return 0
 

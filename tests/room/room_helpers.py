@@ -29,12 +29,12 @@ def free_port() -> int:
 class RoomServer:
     """One ``course room`` process on 127.0.0.1; ``start()`` again after ``kill()`` resumes."""
 
-    def __init__(self, db: Path, module: str = "9", *extra: str):
+    def __init__(self, db: Path | str, module: str = "9", *extra: str, log_dir: Path | None = None):
         self.db, self.module, self.extra = db, module, extra
         self.port = free_port()
         self.proc = None
         self.token = self.code = None
-        self.log = db.parent / f"server-{self.port}.log"
+        self.log = (log_dir or Path(db).parent) / f"server-{self.port}.log"
 
     @property
     def origin(self) -> str:
@@ -112,7 +112,7 @@ class RoomServer:
         return self.call("POST", "/api/answer", {"qid": qid, "value": value, **extra}, {"X-Participant": pid})
 
 
-def new_room(db: Path, module9, ask_name: bool = False) -> str:
+def new_room(db: Path | str, module9, ask_name: bool = False) -> str:
     folder, questions = module9
     store = Store(db)
     code = new_code()

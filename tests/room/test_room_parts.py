@@ -264,3 +264,26 @@ def test_ordering_and_categorize_by_keyboard(room_server, module4, browser):
         stored = dict(db.execute("SELECT qid, value FROM answers").fetchall())
     assert stored[ordering["qid"]] == str(list(range(len(ordering["items_html"]))))
     assert stored[categorize["qid"]] == str(categorize["correct"])
+
+
+def test_a_room_on_postgresql(postgres_url, module9, tmp_path):
+    """The server itself on PostgreSQL (a department's server for many rooms)."""
+    from room_helpers import RoomServer, new_room
+    store = Store(postgres_url)
+    for table in TABLES:
+        store.write(f"DELETE FROM {table}")
+    store.close()
+    new_room(postgres_url, module9)
+    server = RoomServer(postgres_url, "9", log_dir=tmp_path).start()
+    try:
+        qid = "ways-forward/which-recommendation"
+        assert server.host("question", {"qid": qid, "action": "open"})[0] == 200
+        pids = [server.join() for _ in range(3)]
+        assert all(server.answer(p, qid, 1)[0] == 200 for p in pids)
+        _, state = server.host("state")
+        assert next(q for q in state["questions"] if q["qid"] == qid)["results"]["count"] == 3
+    finally:
+        server.stop()
+    store = Store(postgres_url)
+    assert len(store.answers(server.code, qid)) == 3
+    store.close()
