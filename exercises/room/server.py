@@ -89,7 +89,8 @@ class Hub:
     revealed results) reach everyone; ``answers`` changes reach the facilitator only."""
     room: int = 0
     answers: int = 0
-    changed: asyncio.Event = field(default_factory=asyncio.Event)
+    changed: asyncio.Event = field(default_factory=asyncio.Event)        # anything (the facilitator)
+    room_changed: asyncio.Event = field(default_factory=asyncio.Event)   # what participants see
     pending: bool = False
 
     def bump(self, answers_only: bool = False):
@@ -97,6 +98,8 @@ class Hub:
             self.answers += 1
         else:
             self.room += 1
+            event, self.room_changed = self.room_changed, asyncio.Event()
+            event.set()
         event, self.changed = self.changed, asyncio.Event()
         event.set()
 
@@ -379,7 +382,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
             yield "retry: 1000\n\n"
             last = None
             while True:
-                event = room_state.hub.changed
+                event = room_state.hub.changed if host else room_state.hub.room_changed
                 now = (room_state.hub.room, room_state.hub.answers if host else 0)
                 if now != last:
                     last = now
