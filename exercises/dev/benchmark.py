@@ -158,10 +158,6 @@ def main() -> int:
         times = build_times(out)
         html = out / "_build" / "html"
         text = report(times, page_weights(html), site_size(html), kit_times(out))
-    from .room_load import SECTION, kept_section
-    kept = kept_section((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"), SECTION)
-    if kept:  # the live room's numbers come from `make room-benchmark`; keep them
-        text = text.rstrip("\n") + "\n\n" + kept
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print(text)
     return 0
