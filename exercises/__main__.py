@@ -8,6 +8,8 @@ is installed (``pip install .``). The Makefile's targets call these.
   course      build a custom course from chosen modules into _build/courses/<name>/
   slides      build the modules' slide decks into _build/slides/
   handouts    printable handouts, answer keys and role cards (PDF) into _build/handouts/
+  room        run a live room for a module on this laptop (polls, estimates, the simulation,
+              questions from the floor); --export and --delete a room's data
 """
 from __future__ import annotations
 
@@ -33,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     handouts = sub.add_parser("handouts", help="printable handouts, answer keys and role cards (PDF)")
     handouts.add_argument("modules", nargs="*", help="module names (default: every module)")
     handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts)")
+    room = sub.add_parser("room", help="run a live room for a module (participants join from their phones)")
+    from .room.cli import add_arguments
+    add_arguments(room)
     args = parser.parse_args(argv)
+    if args.command == "room":  # imports only what a room needs, so it starts (and restarts) fast
+        return COMMANDS["room"](args)
     from .datasets import DataError
     from .edition import EditionError
     from .kit.fonts import FontMissing
@@ -120,7 +127,13 @@ def handouts(args) -> int:
     return 0
 
 
-COMMANDS = {"book": book, "validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts}
+def room(args) -> int:
+    from .room.cli import main as room_main
+    return room_main(args)
+
+
+COMMANDS = {"book": book, "validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts,
+            "room": room}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -33,3 +33,7 @@ BOOK_DIR = ROOT / "book"
 MODULES_DIR = BOOK_DIR / "modules"
 DATA_DIR = ROOT / "data"
 BUILD_DIR = ROOT / "_build"
+
+# the port a live room listens on by default (python -m exercises room); a deck's
+# {room-results} slide looks for the room's charts there
+ROOM_PORT = 8765

@@ -15,3 +15,28 @@
   Reveal.on("ready", (event) => fit(event.currentSlide));
   Reveal.on("slidechanged", (event) => fit(event.currentSlide));
 })();
+
+// {room-results} slides: while a live room runs on this laptop (make room), show the
+// question's chart from it, refreshed every two seconds; otherwise the placeholder stays.
+(function () {
+  function refresh() {
+    document.querySelectorAll("figure.room-results[data-room-src]").forEach((figure) => {
+      const probe = new Image();
+      probe.onload = () => {
+        const img = figure.querySelector("img");
+        img.src = probe.src;
+        img.hidden = false;
+        figure.querySelector(".room-placeholder").hidden = true;
+      };
+      probe.onerror = () => {
+        figure.querySelector("img").hidden = true;
+        figure.querySelector(".room-placeholder").hidden = false;
+      };
+      probe.src = figure.dataset.roomSrc + "?t=" + Date.now();
+    });
+  }
+  if (document.querySelector("figure.room-results")) {
+    refresh();
+    setInterval(refresh, 2000);
+  }
+})();

@@ -44,7 +44,7 @@ from . import credits
 from ..site.directives import MarkdownDirective
 from ..site.module_text import module_text, title as page_title
 from ..yaml_data import SpecError
-from ..paths import MODULES_DIR, ROOT
+from ..paths import MODULES_DIR, ROOM_PORT, ROOT
 
 THEME_DIR = ROOT / "book" / "_theme"
 OUT = ROOT / "_build" / "slides"
@@ -169,6 +169,31 @@ class CourseFigure(DeckDirective):
                               f'alt="{html.escape(alt_text)}"></figure>', format="html")]
 
 
+def room_results_html(ref: str, port: int = ROOM_PORT) -> str:
+    """The markup of a ``{room-results}`` slide: an image from the room on this laptop,
+    hidden until it loads, and a placeholder shown meanwhile (slides-fit.js swaps them)."""
+    src = f"http://127.0.0.1:{port}/deck/{ref}.svg"
+    return (f'<figure class="room-results" data-room-src="{html.escape(src)}">'
+            f'<img alt="Live results of {html.escape(ref)}" hidden>'
+            f'<figcaption class="room-placeholder">Live results appear here while a room runs on this '
+            f'laptop (<code>make room</code>) and the question is revealed.</figcaption></figure>')
+
+
+class RoomResults(DeckDirective):
+    """``{room-results} <bank>/<exercise-id>``: the question's live results when a room is
+    running on this laptop (``make room``), a static placeholder when not. The chart is an
+    image from the room on 127.0.0.1 (loopback only); if it does not load, the placeholder
+    stays (book/_theme/slides-fit.js loads and refreshes the image)."""
+
+    required_arguments = 1
+
+    def run(self):
+        ref = self.arguments[0]
+        if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", ref):
+            raise self.error(f"{ref!r} is not <bank>/<exercise-id>")
+        return [nodes.raw("", room_results_html(ref), format="html")]
+
+
 def _plain(shown_for_target):
     """A role showing its text (or the title part of ``text <target>``) as plain text."""
     def role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -193,6 +218,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("deck-discussion", DeckDiscussion)
     app.add_directive("deck-summary", DeckSummary)
     app.add_directive("course-figure", CourseFigure)
+    app.add_directive("room-results", RoomResults)
     app.add_role_to_domain("std", "term", _plain(lambda target, inliner: target), override=True)
     app.add_role_to_domain("std", "doc", _plain(_doc_title), override=True)
     return {"parallel_read_safe": False, "parallel_write_safe": True}
