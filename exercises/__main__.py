@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from .toc import UnknownModule
     from .kit.handouts import PrintError
+    from .kit.output import OutputError
     from .kit.slides import SlidesError
     from .yaml_data import SpecError
     try:
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     except UnknownModule as err:  # a module name: the message lists the valid ones
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except (SpecError, SlidesError, PrintError) as err:  # each names the file and what is wrong
+    except (SpecError, SlidesError, PrintError, OutputError) as err:  # each names the file and what is wrong
         print(f"error: {err}", file=sys.stderr)
         return 1
 

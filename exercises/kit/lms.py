@@ -13,7 +13,6 @@ The output is written to a temporary folder and moved into place whole.
 """
 from __future__ import annotations
 
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from ..markdown import to_html, to_inline_html
 from ..answer_key import categories, numeric_answer, order
 from ..specs import Bank, load_banks
 from ..paths import ROOT
+from .output import replacing
 
 OUT = ROOT / "_build" / "lms"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -232,11 +232,8 @@ def qti_package(bank: Bank, questions: list[Question]) -> bytes:
 def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, dict]:
     """Write every bank; return {bank: {"exported": [...], "skipped": [(id, type)]}}."""
     banks = load_banks() if banks is None else banks
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".lms-", dir=out.parent))
     summary = {}
-    try:
+    with replacing(out, "lms") as tmp:
         (tmp / "moodle").mkdir()
         (tmp / "canvas").mkdir()
         for name, bank in banks.items():
@@ -260,9 +257,4 @@ def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, d
                   "needs three different answers):"]
         lines += [f"  {bank}/{q}" for bank, s in summary.items() for q in s["not_in_moodle"]] or ["  none"]
         (tmp / "README.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return summary
