@@ -43,6 +43,7 @@ node_modules/.installed: package.json package-lock.json $(VENV)/.installed
 
 book: $(VENV)/.installed
 	$(BIN)/python -m exercises validate
+	$(BIN)/python -m exercises validate-data
 	@COURSE_EDITION=$(EDITION) $(BIN)/python -c 'import sys, exercises.edition as e; sys.exit(e.main())' >/dev/null
 	COURSE_EDITION=$(EDITION) $(JB) build . -W -n --keep-going $(EDITION_OUTPUT)
 	@echo "Open $(CURDIR)/$(SITE)/index.html (or run: make serve$(if $(EDITION_OUTPUT), EDITION=instructor))"

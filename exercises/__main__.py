@@ -1,6 +1,7 @@
 """Command line: ``python -m exercises <command>``.
 
   validate    load and validate every exercise bank
+  validate-data  validate the data package (data/datapackage.json and its CSVs)
   lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
   course      build a custom course from chosen modules into _build/courses/<name>/
   slides      build the modules' slide decks into _build/slides/
@@ -17,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m exercises")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="load and validate every exercise bank")
+    sub.add_parser("validate-data", help="validate the data package (schema, rows, keys, cross-checks)")
     lms = sub.add_parser("lms", help="export the banks for Moodle (XML) and Canvas (QTI)")
     lms.add_argument("--out", default=None, help="output folder (default: _build/lms)")
     course = sub.add_parser("course", help="build a custom course from chosen modules")
@@ -33,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     from .kit.handouts import PrintError
     from .kit.output import OutputError
     from .kit.slides import SlidesError
+    from .datasets import DataError
     from .yaml_data import SpecError
     try:
         return COMMANDS[args.command](args)
@@ -42,12 +45,22 @@ def main(argv: list[str] | None = None) -> int:
     except (SpecError, SlidesError, PrintError, OutputError) as err:  # each names the file and what is wrong
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except DataError as err:  # one line per problem: file:line: field: message
+        print("error: " + "\nerror: ".join(err.problems), file=sys.stderr)
+        return 1
 
 
 def validate(args) -> int:
     from .specs import load_banks
     banks = load_banks()
     print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks are valid")
+    return 0
+
+
+def validate_data(args) -> int:
+    from .datasets import names, validate
+    validate()
+    print(f"the data package is valid ({len(names())} datasets)")
     return 0
 
 
@@ -90,7 +103,7 @@ def handouts(args) -> int:
     return 0
 
 
-COMMANDS = {"validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts}
+COMMANDS = {"validate": validate, "validate-data": validate_data, "lms": lms, "course": course, "slides": slides, "handouts": handouts}
 
 if __name__ == "__main__":
     sys.exit(main())
