@@ -17,8 +17,10 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m exercises")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="load and validate every exercise bank")
-    sub.add_parser("validate-data", help="validate the data package (schema, rows, keys, cross-checks)")
+    check = sub.add_parser("validate", help="load and validate every exercise bank")
+    check.add_argument("banks", nargs="*", type=Path, help="bank files or folders (default: exercises/banks)")
+    check_data = sub.add_parser("validate-data", help="validate the data package (schema, rows, keys, cross-checks)")
+    check_data.add_argument("--package", type=Path, default=None, help="datapackage.json (default: data/datapackage.json)")
     lms = sub.add_parser("lms", help="export the banks for Moodle (XML) and Canvas (QTI)")
     lms.add_argument("--out", default=None, help="output folder (default: _build/lms)")
     course = sub.add_parser("course", help="build a custom course from chosen modules")
@@ -51,16 +53,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def validate(args) -> int:
-    from .specs import load_banks
-    banks = load_banks()
+    from .specs import load_bank, load_banks
+    banks = {}
+    for given in args.banks or [None]:
+        if given is None or given.is_dir():
+            banks.update(load_banks(*([given] if given else [])))
+        else:
+            bank = load_bank(given)
+            banks[bank.name] = bank
     print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks are valid")
     return 0
 
 
 def validate_data(args) -> int:
-    from .datasets import names, validate
-    validate()
-    print(f"the data package is valid ({len(names())} datasets)")
+    from .datasets import PACKAGE, names, validate
+    package = args.package or PACKAGE
+    validate(package)
+    print(f"the data package is valid ({len(names(package))} datasets)")
     return 0
 
 

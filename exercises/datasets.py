@@ -47,9 +47,10 @@ def _descriptor(package: Path) -> dict:
     try:
         descriptor = json.loads(package.read_bytes().decode("utf-8"))
     except OSError as err:
-        raise DataError([f"{package}: cannot read it: {err.strerror or err}"]) from None
+        raise DataError([f"{package}: -: cannot read it: {err.strerror or err}"]) from None
     except UnicodeDecodeError as err:
-        raise DataError([f"{package}: not UTF-8 text (byte at offset {err.start})"]) from None
+        line = package.read_bytes().count(b"\n", 0, err.start) + 1
+        raise DataError([f"{package}:{line}: -: not UTF-8 text (byte at offset {err.start})"]) from None
     except json.JSONDecodeError as err:
         raise DataError([f"{package}:{err.lineno}: -: not valid JSON: {err.msg} (column {err.colno})"]) from None
     except RecursionError:

@@ -187,7 +187,12 @@ def check_schema(data, lines: dict, path: Path | str, schema_path: Path) -> None
         while err.context:  # for a failed if/then, the error inside the 'then' branch
             err = max(err.context, key=lambda e: len(e.absolute_path))
         at = tuple(err.absolute_path)
-        raise SpecError(path, line_for(lines, at), field_name(at), err.message)
+        message = err.message
+        if err.validator == "maxLength":
+            message = f"{len(err.instance)} characters; the limit is {err.validator_value}"
+        elif len(message) > 300:
+            message = message[:300] + "..."
+        raise SpecError(path, line_for(lines, at), field_name(at), message)
 
 
 def max_file_bytes(schema_path: Path) -> int:
