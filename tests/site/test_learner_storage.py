@@ -113,6 +113,10 @@ def test_a_full_storage_is_reported_and_the_text_can_be_copied_and_downloaded(op
     page.wait_for_selector(sel("japan-convention"))
     assert page.locator(sel("japan-convention")).get_by_label("Your reflection").input_value() == "", \
         "nothing was kept (as the learner was told)"
+    # The theme (pydata-sphinx-theme) stores its light/dark mode and fails loudly when the
+    # storage is full; that is the theme's, not an exercise's, and loses no answer.
+    theme = [e for e in log.console_errors if "Setting the value of 'mode'" in e or "Setting the value of 'theme'" in e]
+    log.console_errors = [e for e in log.console_errors if e not in theme]
     assert not log.problems(), log.problems()
 
 
