@@ -16,6 +16,7 @@ whose message reads ``<file>, line <n>, field <path>: <what is wrong>``.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -257,7 +258,7 @@ def find_exercise(ref: str, directory: Path | str = BANKS_DIR) -> dict:
     if not sep:
         raise KeyError(f"exercise reference {ref!r} must look like 'bank/exercise-id'")
     file = Path(directory) / f"{bank_name}.yml"
-    if not file.exists():
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", bank_name) or not file.exists():
         valid = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml")))
         raise KeyError(f"no exercise bank {bank_name!r} in {directory}; valid banks: {valid}")
     return load_bank(file).get(exercise_id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -210,7 +211,7 @@ def load_yaml(path: Path, schema_path: Path) -> tuple[object, dict]:
 def load_by_id(item_id: str, directory: Path, schema_path: Path, kind: str) -> dict:
     """Load ``directory/<item_id>.yml``, whose ``id`` must equal its file name."""
     path = Path(directory) / f"{item_id}.yml"
-    if not path.exists():
+    if not isinstance(item_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", item_id) or not path.exists():
         valid = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml"))) or "(none)"
         raise KeyError(f"no {kind} {item_id!r} in {directory}; valid {kind}s: {valid}")
     data, lines = load_yaml(path, schema_path)

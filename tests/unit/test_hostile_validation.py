@@ -123,3 +123,13 @@ def test_the_course_data_package_is_valid_and_make_book_checks_it():
     datasets.validate()
     book = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbook:", 1)[1].split("\n\n", 1)[0]
     assert "-m exercises validate-data" in book
+
+
+@pytest.mark.parametrize("ref", ["../roles/capstone", "../../exercises/banks/authoring-guide", "/etc/passwd", "Rwanda-1994"])
+def test_a_source_id_with_a_path_trick_is_refused(ref):
+    from exercises.site.case_box import load_case
+    from exercises.specs import find_exercise
+    with pytest.raises(KeyError, match="valid cases"):
+        load_case(ref)
+    with pytest.raises(KeyError, match="valid banks"):
+        find_exercise(f"{ref}/some-id")
