@@ -18,7 +18,7 @@ from exercises.kit.output import MARKER, OutputError, replacing, safe_name
 
 FIXTURES = Path(__file__).resolve().parents[1] / "hostile" / "output"
 BAD_NAMES = [line for line in (FIXTURES / "course_names.txt").read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
+             if line and not line.startswith("#")] + ["nul\x00byte"]  # kept out of the file: it stays text
 
 
 def user_folder(path: Path) -> dict[str, str]:
