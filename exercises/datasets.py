@@ -7,8 +7,11 @@ Data Package). The schema there is the single source of column types, so
     >>> load("un_special_advisers").dtypes["start_year"]      # doctest: +SKIP
     Int64Dtype()
 
-``validate()`` runs Frictionless validation plus the course's cross-checks between
-datasets and raises :class:`DataError` whose message names file, line and field.
+``load()`` is strict: a row, column or value the schema does not allow (and a duplicate
+primary key, or a foreign key with no match) raises :class:`DataError` rather than being
+dropped or turned into a missing value. ``validate()`` runs Frictionless validation plus
+the course's cross-checks between datasets (``python -m exercises validate-data``, run by
+``make book``). Every DataError names ``file:line: field`` for each problem.
 ``publish()`` validates a staged copy of the package and only then replaces the live one.
 """
 from __future__ import annotations
