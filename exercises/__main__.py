@@ -3,7 +3,8 @@ is installed (``pip install .``). The Makefile's targets call these.
 
   book        validate the banks and data, then build the site (strict) into _build/html
               (the instructor edition: --edition instructor, into _build/instructor)
-  validate    load and validate every exercise bank and the data package
+  validate    load and validate every exercise bank (or the bank files given)
+  validate-data  validate the data package (data/datapackage.json and its CSVs)
   lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
   course      build a custom course from chosen modules into _build/courses/<name>/
   slides      build the modules' slide decks into _build/slides/
@@ -21,9 +22,12 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="course", description="The course's commands (see README.md).")
     sub = parser.add_subparsers(dest="command", required=True)
-    book = sub.add_parser("book", help="validate, then build the site (strict)")
+    book = sub.add_parser("book", help="validate the banks and data, then build the site (strict)")
     book.add_argument("--edition", default=None, help="student (default) or instructor; or set COURSE_EDITION")
-    sub.add_parser("validate", help="load and validate every exercise bank and the data package")
+    check = sub.add_parser("validate", help="load and validate every exercise bank")
+    check.add_argument("banks", nargs="*", type=Path, help="bank files or folders (default: exercises/banks)")
+    check_data = sub.add_parser("validate-data", help="validate the data package (schema, rows, keys, cross-checks)")
+    check_data.add_argument("--package", type=Path, default=None, help="datapackage.json (default: data/datapackage.json)")
     lms = sub.add_parser("lms", help="export the banks for Moodle (XML) and Canvas (QTI)")
     lms.add_argument("--out", default=None, help="output folder (default: _build/lms)")
     course = sub.add_parser("course", help="build a custom course from chosen modules")
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from .edition import EditionError
     from .kit.fonts import FontMissing
     from .kit.handouts import PrintError
+    from .kit.output import OutputError
     from .kit.slides import SlidesError
     from .toc import UnknownModule
     from .yaml_data import SpecError
@@ -53,18 +58,24 @@ def main(argv: list[str] | None = None) -> int:
     except (UnknownModule, EditionError) as err:  # a name: the message lists the valid ones
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except (SpecError, DataError, SlidesError, PrintError, FontMissing) as err:  # each names the file
+    except (SpecError, SlidesError, PrintError, OutputError, FontMissing) as err:  # each names the file
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except DataError as err:  # one line per problem: file:line: field: message
+        print("error: " + "\nerror: ".join(err.problems), file=sys.stderr)
         return 1
 
 
 def validate(args) -> int:
-    from . import datasets
-    from .specs import load_banks
-    banks = load_banks()
-    datasets.validate()
-    print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks "
-          f"and {len(datasets.names())} datasets are valid")
+    from .specs import load_bank, load_banks
+    banks = {}
+    for given in args.banks or [None]:
+        if given is None or given.is_dir():
+            banks.update(load_banks(*([given] if given else [])))
+        else:
+            bank = load_bank(given)
+            banks[bank.name] = bank
+    print(f"{sum(len(b.exercises) for b in banks.values())} exercises in {len(banks)} banks are valid")
     return 0
 
 
@@ -74,7 +85,8 @@ def book(args) -> int:
     from . import edition
     from .paths import BUILD_DIR, ROOT
     name = edition.check(args.edition) if args.edition else edition.current()
-    validate(args)
+    validate(argparse.Namespace(banks=[]))
+    validate_data(argparse.Namespace(package=None))
     output = ["--path-output", str(BUILD_DIR / "instructor")] if name == "instructor" else []
     jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
     done = subprocess.run([jupyter_book, "build", str(ROOT), "-W", "-n", "--keep-going", *output],
@@ -85,6 +97,14 @@ def book(args) -> int:
         return done.returncode
     site = (BUILD_DIR / "instructor" if output else ROOT) / "_build" / "html"
     print(f"Open {site / 'index.html'} (or run: make serve{' EDITION=instructor' if output else ''})")
+    return 0
+
+
+def validate_data(args) -> int:
+    from .datasets import PACKAGE, names, validate
+    package = args.package or PACKAGE
+    validate(package)
+    print(f"the data package is valid ({len(names(package))} datasets)")
     return 0
 
 
@@ -132,8 +152,8 @@ def room(args) -> int:
     return room_main(args)
 
 
-COMMANDS = {"book": book, "validate": validate, "lms": lms, "course": course, "slides": slides, "handouts": handouts,
-            "room": room}
+COMMANDS = {"book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
+            "slides": slides, "handouts": handouts, "room": room}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,14 +7,21 @@ Data Package). The schema there is the single source of column types, so
     >>> load("un_special_advisers").dtypes["start_year"]      # doctest: +SKIP
     Int64Dtype()
 
-``validate()`` runs Frictionless validation plus the course's cross-checks between
-datasets and raises :class:`DataError` whose message names file, line and field.
+``load()`` is strict: a row, column or value the schema does not allow (and a duplicate
+primary key, or a foreign key with no match) raises :class:`DataError` rather than being
+dropped or turned into a missing value. ``validate()`` runs Frictionless validation plus
+the course's cross-checks between datasets (``python -m exercises validate-data``, run by
+``make book``). Every DataError names ``file:line: field`` for each problem.
 ``publish()`` validates a staged copy of the package and only then replaces the live one.
 """
 from __future__ import annotations
 
+import csv
+import datetime as _dt
 import functools
+import io
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -39,8 +46,49 @@ class DataError(ValueError):
 
 @functools.cache
 def _descriptor(package: Path) -> dict:
-    return json.loads(package.read_text(encoding="utf-8"))
+    """The package descriptor; unreadable or malformed JSON is a DataError naming file and line."""
+    try:
+        descriptor = json.loads(package.read_bytes().decode("utf-8"))
+    except OSError as err:
+        raise DataError([f"{package}: -: cannot read it: {err.strerror or err}"]) from None
+    except UnicodeDecodeError as err:
+        line = package.read_bytes().count(b"\n", 0, err.start) + 1
+        raise DataError([f"{package}:{line}: -: not UTF-8 text (byte at offset {err.start})"]) from None
+    except json.JSONDecodeError as err:
+        raise DataError([f"{package}:{err.lineno}: -: not valid JSON: {err.msg} (column {err.colno})"]) from None
+    except RecursionError:
+        raise DataError([f"{package}: -: nested too deeply"]) from None
+    problems = _structure_problems(descriptor, package)
+    if problems:
+        raise DataError(problems)
+    return descriptor
 
+
+def _structure_problems(descriptor, package: Path) -> list[str]:
+    """What load() relies on: resources with a name, a safe relative path and a field list."""
+    where = f"{package}: "
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return [where + "resources: must be a list of datasets"]
+    problems, seen = [], set()
+    for i, res in enumerate(descriptor["resources"]):
+        at = f"{where}resources[{i}]"
+        if not isinstance(res, dict):
+            problems.append(f"{at}: must be an object")
+            continue
+        name, path, schema = res.get("name"), res.get("path"), res.get("schema")
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+            problems.append(f"{at}.name: must be a lower-case name, not {name!r}")
+        elif name in seen:
+            problems.append(f"{at}.name: {name!r} is given twice")
+        seen.add(name)
+        if (not isinstance(path, str) or not path or Path(path).is_absolute() or ".." in Path(path).parts
+                or "\\" in path):
+            problems.append(f"{at}.path: must be a file path inside the package's folder, not {path!r}")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields or not all(
+                isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+            problems.append(f"{at}.schema.fields: must be a list of fields, each with a name")
+    return problems
 
 def _resources(package: Path = PACKAGE) -> dict[str, dict]:
     return {r["name"]: r for r in _descriptor(Path(package))["resources"]}
@@ -80,15 +128,140 @@ def _typed(column: pd.Series, field: dict) -> pd.Series:
     return values.astype("string")
 
 
-def load(name: str, package: Path = PACKAGE) -> pd.DataFrame:
+def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the rows of a CSV file, each row with the line it starts on."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        raise DataError([f"{path.name}: cannot read it: {err.strerror or err}"]) from None
+    except UnicodeDecodeError as err:
+        line = path.read_bytes().count(b"\n", 0, err.start) + 1
+        raise DataError([f"{path.name}:{line}: -: not UTF-8 text"]) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows, start = [], 1
+    try:
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise DataError([f"{path.name}:{start}: -: not valid CSV: {err}"]) from None
+    if not rows:
+        raise DataError([f"{path.name}:1: -: the file is empty (no header)"])
+    return rows[0][1], [(line, row) for line, row in rows[1:] if row]
+
+
+def _cell_problem(value: str, field: dict) -> str | None:
+    """Why ``value`` does not fit ``field`` (type and constraints), or None."""
+    kind, rules = field.get("type", "string"), field.get("constraints", {})
+    if value == "":
+        return "a value is required" if rules.get("required") else None
+    number = None
+    if kind in ("integer", "year"):
+        if not re.fullmatch(r"[+-]?[0-9]+", value):
+            return f"{value!r} is not an integer"
+        number = int(value)
+    elif kind == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            return f"{value!r} is not a number"
+        if not math.isfinite(number):
+            return f"{value!r} is not a finite number"
+    elif kind == "boolean":
+        allowed = field.get("trueValues", ["true", "True", "TRUE", "1"]) + field.get("falseValues", ["false", "False", "FALSE", "0"])
+        if value not in allowed:
+            return f"{value!r} is not one of {', '.join(allowed)}"
+    elif kind == "date":
+        try:
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+                raise ValueError
+            _dt.date.fromisoformat(value)
+        except ValueError:
+            return f"{value!r} is not a date (YYYY-MM-DD)"
+    if "enum" in rules and value not in [str(v) for v in rules["enum"]]:
+        return f"{value!r} is not one of the allowed values ({', '.join(map(str, rules['enum']))})"
+    if "pattern" in rules and not re.fullmatch(rules["pattern"], value):
+        return f"{value!r} does not match the pattern {rules['pattern']}"
+    for key, too in (("minimum", lambda a, b: a < b), ("maximum", lambda a, b: a > b)):
+        if key in rules:
+            bound = rules[key]
+            mine = number if number is not None else value
+            if isinstance(bound, str) == isinstance(mine, str) and too(mine, bound):
+                return f"{value} is {'below the minimum' if key == 'minimum' else 'above the maximum'} {bound}"
+    if "maxLength" in rules and len(value) > rules["maxLength"]:
+        return f"longer than {rules['maxLength']} characters"
+    return None
+
+
+def _strict_problems(res: dict, package: Path, header: list[str], rows: list) -> list[str]:
+    """Everything load() would otherwise drop, keep or turn into a missing value."""
+    file, fields = res["path"], res["schema"]["fields"]
+    names_ = [f["name"] for f in fields]
+    problems = [f"{file}:1: {c}: column not in the schema (datapackage.json)" for c in header if c not in names_]
+    problems += [f"{file}:1: {c}: column missing from the file" for c in names_ if c not in header]
+    if len(set(header)) != len(header):
+        problems.append(f"{file}:1: -: a column name is given twice")
+    if problems:
+        return problems
+    index = {c: header.index(c) for c in names_}
+    schema = res["schema"]
+    pk = schema.get("primaryKey", [])
+    pk = [pk] if isinstance(pk, str) else list(pk)
+    keys: dict[tuple, int] = {}
+    fks = []
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        target = resource(ref["resource"], package) if ref.get("resource") else res
+        t_header, t_rows = (header, rows) if target is res else _read_csv(Path(package).parent / target["path"])
+        column = t_header.index(ref["fields"]) if ref["fields"] in t_header else None
+        known = {row[column] for _, row in t_rows if column is not None and column < len(row)}
+        fks.append((fk["fields"], f"{target['name']}.{ref['fields']}", known))
+    for line, row in rows:
+        if len(row) != len(header):
+            problems.append(f"{file}:{line}: -: the row has {len(row)} values; the header has {len(header)} "
+                            "(a value missing or a comma too many)")
+            continue
+        for field in fields:
+            why = _cell_problem(row[index[field["name"]]], field)
+            if why:
+                problems.append(f"{file}:{line}: {field['name']}: {why}")
+        if pk:
+            key = tuple(row[index[c]] for c in pk)
+            if key in keys:
+                problems.append(f"{file}:{line}: {', '.join(pk)}: duplicate primary key "
+                                f"{', '.join(key)} (first on line {keys[key]})")
+            keys.setdefault(key, line)
+        for column, target, known in fks:
+            value = row[index[column]]
+            if value and value not in known:
+                problems.append(f"{file}:{line}: {column}: {value!r} is not in {target}")
+    return problems
+
+
+def load(name: str, package: Path = PACKAGE, strict: bool = True) -> pd.DataFrame:
     """One dataset as a DataFrame typed from the package schema.
 
     Integers become nullable ``Int64``, numbers ``Float64``, booleans ``boolean``, dates
     ``datetime64``, enumerated strings categoricals (in schema order), other strings
     ``string``. Empty cells are missing values. Unknown names raise ``KeyError``.
+
+    Strict (the default): a column the schema does not list (or one it lists that is
+    missing), a row with too few or too many values, a value of the wrong type or outside
+    its constraints, a duplicate primary key or a foreign key with no match raises a
+    :class:`DataError` naming ``file:line: field`` for each, instead of being dropped, kept
+    or turned into a missing value. ``strict=False`` loads what it can.
     """
     res = resource(name, package)
-    raw = pd.read_csv(Path(package).parent / res["path"], dtype=str, keep_default_na=False)
+    path = Path(package).parent / res["path"]
+    if not strict:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+        return pd.DataFrame({f["name"]: _typed(raw[f["name"]], f) for f in res["schema"]["fields"]})
+    header, rows = _read_csv(path)
+    problems = _strict_problems(res, package, header, rows)
+    if problems:
+        raise DataError(problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else []))
+    raw = pd.DataFrame([row for _, row in rows], columns=header, dtype=str) if rows else \
+        pd.DataFrame({c: pd.Series([], dtype=str) for c in header})
     return pd.DataFrame({f["name"]: _typed(raw[f["name"]], f) for f in res["schema"]["fields"]})
 
 

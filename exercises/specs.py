@@ -15,10 +15,13 @@ whose message reads ``<file>, line <n>, field <path>: <what is wrong>``.
 """
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .yaml_data import SpecError, check_schema, field_name, line_for, parse_yaml
+from .paths import ROOT
+from .yaml_data import SpecError, check_schema, field_name, line_for, max_file_bytes, parse_yaml, read_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BANKS_DIR = PACKAGE_DIR / "banks"
@@ -41,9 +44,25 @@ class Bank:
                        f"valid ids: {valid}")
 
 
-def parse_bank(text: str, path: Path | str) -> Bank:
-    """Parse and validate the YAML text of one bank (``path`` is used in errors)."""
+@functools.lru_cache(maxsize=None)
+def bibtex_keys(root: Path = ROOT) -> frozenset[str]:
+    """Every key (lower case) in the BibTeX files the book lists (``_config.yml`` bibtex_bibfiles)."""
+    import yaml
+    from pybtex.database import parse_file
+    config = yaml.safe_load((Path(root) / "_config.yml").read_text(encoding="utf-8"))
+    keys: set[str] = set()
+    for name in config.get("bibtex_bibfiles", []):
+        keys.update(k.lower() for k in parse_file(str(Path(root) / name), "bibtex").entries)
+    return frozenset(keys)
+
+
+def parse_bank(text: str, path: Path | str, known_sources: frozenset[str] | None = None) -> Bank:
+    """Parse and validate the YAML text of one bank (``path`` is used in errors).
+
+    ``known_sources``: the BibTeX keys ``sources:`` may name (default: the book's).
+    """
     path = Path(path)
+    known_sources = bibtex_keys() if known_sources is None else known_sources
     data, lines = parse_yaml(text, path)
     check_schema(data, lines, path, SCHEMA_PATH)
 
@@ -56,6 +75,10 @@ def parse_bank(text: str, path: Path | str) -> Bank:
             raise SpecError(path, line_for(lines, ("exercises", i, "id")), f"exercises[{i}].id",
                             f"duplicate id {ex['id']!r} (first used by exercises[{seen[ex['id']]}])")
         seen[ex["id"]] = i
+        for k, key in enumerate(ex.get("sources", [])):
+            if key.lower() not in known_sources:
+                raise SpecError(path, line_for(lines, ("exercises", i, "sources", k)), f"exercises[{i}].sources[{k}]",
+                                f"no BibTeX entry {key!r} in the book's .bib files (_config.yml bibtex_bibfiles)")
         _check_semantics(ex, path, lines, ("exercises", i))
     return Bank(data["bank"], data["title"], path, tuple(data["exercises"]))
 
@@ -65,10 +88,21 @@ def _check_semantics(ex: dict, path: Path, lines: dict, at: tuple) -> None:
     def fail(where: tuple, message: str):
         raise SpecError(path, line_for(lines, at + where), field_name(at + where), message)
 
+    def unique(key: str, what: str):
+        first: dict[str, int] = {}
+        for i, item in enumerate(ex.get(key, [])):
+            text = " ".join(item["text"].split()).casefold()
+            if text in first:
+                fail((key, i, "text"), f"the same {what} as {key}[{first[text]}]: {item['text']!r}")
+            first[text] = i
+
     kind = ex["type"]
     if kind in ("single_choice", "multiple_select"):
         _check_options(ex, kind, (), fail)
+    elif kind == "ordering":
+        unique("items", "item (an order cannot be checked with it twice)")
     elif kind == "categorize":
+        unique("items", "statement (it cannot be in two categories)")
         for i, item in enumerate(ex["items"]):
             if item["category"] not in ex["categories"]:
                 fail(("items", i, "category"), f"{item['category']!r} is not one of the categories {ex['categories']}")
@@ -98,6 +132,12 @@ def _check_semantics(ex: dict, path: Path, lines: dict, at: tuple) -> None:
 
 
 def _check_options(ex: dict, kind: str, where: tuple, fail) -> None:
+    first: dict[str, int] = {}
+    for i, opt in enumerate(ex["options"]):
+        text = " ".join(opt["text"].split()).casefold()
+        if text in first:
+            fail(where + ("options", i, "text"), f"the same option as options[{first[text]}]: {opt['text']!r}")
+        first[text] = i
     n_correct = sum(1 for opt in ex["options"] if opt.get("correct"))
     if kind == "single_choice" and n_correct != 1:
         fail((*where, "options"), f"a single_choice exercise needs exactly one correct option, found {n_correct}")
@@ -195,10 +235,16 @@ def _check_decision(ex: dict, fail) -> None:
 
 def load_bank(path: Path | str) -> Bank:
     path = Path(path)
-    return parse_bank(path.read_text(encoding="utf-8"), path)
+    return parse_bank(read_text(path, max_file_bytes(SCHEMA_PATH)), path)
 
 
 def load_banks(directory: Path | str = BANKS_DIR) -> dict[str, Bank]:
+    """Every bank in ``directory``. A bank must end in ``.yml``: any other YAML-looking file
+    there (``.yaml``, ``.YML``) is refused rather than silently skipped."""
+    for file in sorted(Path(directory).iterdir()):
+        if file.suffix.lower() in (".yml", ".yaml") and file.suffix != ".yml":
+            raise SpecError(file, None, "", f"a bank file must end in .yml; rename it to {file.stem}.yml "
+                            "(it would be skipped otherwise)")
     banks = {}
     for file in sorted(Path(directory).glob("*.yml")):
         bank = load_bank(file)
@@ -212,7 +258,7 @@ def find_exercise(ref: str, directory: Path | str = BANKS_DIR) -> dict:
     if not sep:
         raise KeyError(f"exercise reference {ref!r} must look like 'bank/exercise-id'")
     file = Path(directory) / f"{bank_name}.yml"
-    if not file.exists():
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", bank_name) or not file.exists():
         valid = ", ".join(sorted(p.stem for p in Path(directory).glob("*.yml")))
         raise KeyError(f"no exercise bank {bank_name!r} in {directory}; valid banks: {valid}")
     return load_bank(file).get(exercise_id)

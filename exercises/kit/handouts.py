@@ -22,8 +22,6 @@ the command fail. Everything is written to a temporary folder and moved into pla
 from __future__ import annotations
 
 import html
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from ..site.glossary import module_glossary
 from ..site.module_text import module_text, title as page_title
 from ..site.objectives_map import pages_showing_exercises
 from .myst_print import Bibliography, MystPrinter
+from .output import replacing
 from ..site.roles import ROLES_DIR, load_roles, role_cards_html
 from .sheets import exercise_sheet
 from ..specs import load_banks
@@ -230,9 +229,7 @@ def build(requested: list[str] | None = None, out: Path = OUT) -> list[Path]:
     folders = resolve(list(requested or sorted(set(module_names(toc).values()))), toc)
     course, bibliography, banks, shown = course_info(), Bibliography.from_config(), load_banks(), where_shown()
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".handouts-", dir=out.parent))
-    try:
+    with replacing(out, "handouts") as tmp:
         (tmp / "html").mkdir()
         jobs, entries = [], []
         for folder in folders:
@@ -252,9 +249,4 @@ def build(requested: list[str] | None = None, out: Path = OUT) -> list[Path]:
         entries.append(("role-cards.pdf", "Role cards (cut along the dashed lines)", data["title"]))
         print_pdfs(jobs)
         (tmp / "index.html").write_text(_index(entries, course), encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return [out / f for f, _, _ in entries]

@@ -22,7 +22,6 @@ file, line and field.
 from __future__ import annotations
 
 import io
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from ..escaping import html_text, xml_problem
 from ..specs import Bank, load_banks
 from ..yaml_data import SpecError, field_name, line_for, parse_yaml
 from ..paths import ROOT
+from .output import replacing
 
 OUT = ROOT / "_build" / "lms"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -284,11 +284,8 @@ def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, d
     banks = load_banks() if banks is None else banks
     for bank in banks.values():
         check_exportable(bank)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".lms-", dir=out.parent))
     summary = {}
-    try:
+    with replacing(out, "lms") as tmp:
         (tmp / "moodle").mkdir()
         (tmp / "canvas").mkdir()
         for name, bank in banks.items():
@@ -312,9 +309,4 @@ def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, d
                   "needs three different answers):"]
         lines += [f"  {bank}/{q}" for bank, s in summary.items() for q in s["not_in_moodle"]] or ["  none"]
         (tmp / "README.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return summary

@@ -45,6 +45,7 @@ from ..site.directives import MarkdownDirective
 from ..site.module_text import module_text, title as page_title
 from ..yaml_data import SpecError
 from ..paths import MODULES_DIR, ROOM_PORT, ROOT
+from .output import replacing
 
 THEME_DIR = ROOT / "book" / "_theme"
 OUT = ROOT / "_build" / "slides"
@@ -326,11 +327,12 @@ def build(folders: list[str] | None = None, out: Path = OUT, modules_dir: Path =
     if missing:
         raise SlidesError(f"no deck: {', '.join(missing)} not found")
     out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".slides-", dir=out.parent))
-    try:
-        html_dir = work / "html"
-        problems = [_build_deck(folder, modules_dir, html_dir, work / "doctrees" / folder) for folder in folders]
+    with replacing(out, "slides") as html_dir:
+        work = Path(tempfile.mkdtemp(prefix=".slides-work-", dir=html_dir.parent))
+        try:
+            problems = [_build_deck(folder, modules_dir, html_dir, work / "doctrees" / folder) for folder in folders]
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         if any(problems):
             raise SlidesError("the slides build failed (a strict build fails on any warning):\n"
                               + "".join(problems))
@@ -344,11 +346,4 @@ def build(folders: list[str] | None = None, out: Path = OUT, modules_dir: Path =
             if (html_dir / leftover).exists():
                 (html_dir / leftover).unlink()
         (html_dir / "index.html").write_text(_index_page(decks), encoding="utf-8")
-        old = None
-        if out.exists():
-            old = work / "previous"
-            out.rename(old)
-        html_dir.rename(out)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return out / "index.html"

@@ -13,7 +13,7 @@ import traitlets
 
 from ..checking import check
 from ..specs import find_exercise, load_bank, BANKS_DIR
-from .client import client_spec, graded_order
+from .client import check_spec, client_spec, graded_order
 
 HERE = Path(__file__).resolve().parent
 PARTS = {"numeric": ["chart.js"], "data_explorer": ["chart.js"], "progress": []}
@@ -73,7 +73,8 @@ class ProgressWidget(anywidget.AnyWidget):
             valid = ", ".join(sorted(p.stem for p in BANKS_DIR.glob("*.yml")))
             raise KeyError(f"no exercise bank {bank!r}; valid banks: {valid}")
         spec = {"type": "progress", "ref": f"{bank}/progress", "bank": bank, "title": loaded.title,
-                "exercises": [{"ref": f"{bank}/{ex['id']}", "title": ex.get("title") or ex["id"]}
+                "exercises": [{"ref": f"{bank}/{ex['id']}", "title": ex.get("title") or ex["id"],
+                               "check": check_spec(ex, f"{bank}/{ex['id']}")}
                               for ex in loaded.exercises]}
         super().__init__(spec=spec, _esm=_front_end("progress"), **kwargs)
 

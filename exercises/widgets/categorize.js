@@ -4,7 +4,7 @@
 function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
-  const saved = store(spec.ref);
+  const saved = exerciseStore(spec);
   const verdict = graded(spec, checkCategorize);
   const group = uid("cat");
   const list = h("ol", { class: "cx-sort", "aria-labelledby": ui.promptId });

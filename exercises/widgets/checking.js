@@ -124,3 +124,45 @@ function checkReflection(spec, answer) {
   if (words < needed) return result("invalid", `Write at least ${needed} word(s) (you have ${words}).`);
   return result("submitted", para(`Saved in this browser (${words} words). Compare it with the model answer.`), false);
 }
+
+// Every type's checking by name (the progress list re-checks stored answers with these).
+const CHECKS = {
+  single_choice: checkSingleChoice, multiple_select: checkMultipleSelect, ordering: checkOrdering,
+  categorize: checkCategorize, numeric: checkNumeric, data_explorer: checkDataExplorer,
+  risk_assessment: checkRiskAssessment, decision: checkDecision, reflection: checkReflection,
+};
+
+// The shape a stored answer may have, complete or not, for each type: what a widget
+// restores. Anything else read from storage counts as "not answered".
+const isNumber = (value) => typeof value === "number" && Number.isFinite(value);
+const indicesOrNull = (answer, n, k) => Array.isArray(answer) && answer.length === n
+  && answer.every((v) => v === null || isIndex(v, k));
+
+function decisionPathFits(spec, path) {
+  if (!Array.isArray(path)) return false;
+  let node = spec.nodes[spec.start];
+  for (const choice of path) {
+    if (!node || node.ending || !Array.isArray(node.choices) || !isIndex(choice, node.choices.length)) return false;
+    node = spec.nodes[node.choices[choice].next];
+  }
+  return Boolean(node);
+}
+
+const ANSWER_SHAPES = {
+  single_choice: (spec, a) => isIndex(a, spec.options.length),
+  multiple_select: (spec, a) => Array.isArray(a) && a.every((i) => isIndex(i, spec.options.length)),
+  ordering: (spec, a) => checkOrdering(spec, a).status !== "invalid",
+  categorize: (spec, a) => indicesOrNull(a, spec.items.length, spec.categories.length),
+  numeric: (spec, a) => isNumber(a),
+  data_explorer: (spec, a) => Array.isArray(a) && a.length === spec.questions.length
+    && a.every((v, n) => v === null || (spec.questions[n].type === "single_choice"
+      ? isIndex(v, spec.questions[n].options.length) : isNumber(v))),
+  risk_assessment: (spec, a) => indicesOrNull(a, spec.factors.length, spec.scale.length),
+  decision: decisionPathFits,
+  reflection: (spec, a) => typeof a === "string",
+};
+
+function answerFits(spec, answer) {
+  const fits = ANSWER_SHAPES[spec.type];
+  try { return Boolean(fits && fits(spec, answer)); } catch (e) { return false; }
+}

@@ -229,3 +229,16 @@ def client_spec(spec: dict, ref: str, edition_name: str | None = None) -> dict:
     if edition_name == "instructor":
         out["answer_key_html"] = answer_key_html(spec)
     return out
+
+
+def check_spec(spec: dict, ref: str, edition_name: str | None = None) -> dict:
+    """The part of the client spec the browser's checking needs to tell whether a stored
+    answer is complete (the progress list re-checks answers with it): no HTML, no data."""
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items()
+                    if not k.endswith("html") and k not in ("table", "chart", "filters", "range", "columns")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+    return strip(client_spec(spec, ref, edition_name))

@@ -27,28 +27,85 @@ function button(text, onclick, primary = false, attrs = {}) {
   return h("button", { type: "button", class: primary ? "cx-button cx-primary" : "cx-button", text, onclick, ...attrs });
 }
 
-// An exercise counts as done once it has a complete answer (any status but invalid).
-const isDone = (record) => Boolean(record && record.status && record.status !== "invalid");
+const STATUSES = ["correct", "incorrect", "submitted", "invalid"];
+
+// A value read from storage, copied so that none of its keys can reach a prototype:
+// objects become null-prototype objects (a key "__proto__" or "length" is just a key),
+// numbers must be finite, and anything nested deeper than 8 levels is dropped.
+function fromStorage(value, depth = 0) {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (depth > 8 || typeof value !== "object") return null;
+  if (Array.isArray(value)) return value.map((v) => fromStorage(v, depth + 1));
+  const copy = Object.create(null);
+  for (const [key, v] of Object.entries(value)) copy[key] = fromStorage(v, depth + 1);
+  return copy;
+}
 
 // Answers stay in this browser (localStorage); nothing is ever sent anywhere.
 // Every change is announced on `window` so progress widgets on the page update.
-function store(ref) {
+// `fits(answer)` says whether a stored answer has the shape the exercise expects; a
+// record that does not fit, or is not a record at all, reads as "not answered" (null).
+// `save` returns false when the browser did not keep the answer (storage full or blocked).
+function store(ref, fits = () => true) {
   const key = STORE_PREFIX + ref;
   const changed = () => window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { ref } }));
   return {
     load() {
-      try { return JSON.parse(window.localStorage.getItem(key)); } catch (e) { return null; }
+      let raw;
+      try { raw = JSON.parse(window.localStorage.getItem(key)); } catch (e) { return null; }
+      if (!raw || typeof raw !== "object" || Array.isArray(raw) || !Object.hasOwn(raw, "answer")) return null;
+      const record = Object.create(null);
+      record.answer = fromStorage(raw.answer);
+      record.status = STATUSES.includes(raw.status) ? raw.status : "invalid";
+      return fits(record.answer) ? record : null;
     },
     save(answer, outcome) {
       const record = { answer, status: outcome ? outcome.status : "invalid" };
-      try { window.localStorage.setItem(key, JSON.stringify(record)); } catch (e) { /* private mode */ }
+      let kept = true;
+      try {
+        window.localStorage.setItem(key, JSON.stringify(record));
+      } catch (e) {
+        kept = false;  // quota exceeded, or storage blocked (private mode, settings)
+      }
       changed();
+      return kept;
     },
     clear() {
       try { window.localStorage.removeItem(key); } catch (e) { /* private mode */ }
       changed();
     },
   };
+}
+
+// The store of one exercise, whose reads are checked against its answer shape.
+const exerciseStore = (spec) => store(spec.ref, (answer) => answerFits(spec, answer));
+
+// When the browser did not keep an answer: say so where the learner is looking, and for
+// text offer to copy it or download it, so nothing written is lost.
+function keepPanel(ref, text) {
+  const panel = h("div", { class: "cx-unsaved", role: "alert" }, [
+    h("p", {}, [h("strong", { text: "Not saved. " }),
+      "This browser did not keep your answer: its storage for this site is full or blocked. "
+      + "It will be lost when you leave or reload the page."])]);
+  if (text) {
+    const done = h("span", { class: "cx-hint", role: "status" });
+    const link = h("a", { class: "cx-button", download: `${ref.replace(/[^A-Za-z0-9_-]+/g, "-")}.txt`, href: "#",
+      text: "Download your text" });
+    link.addEventListener("click", () => {
+      link.href = `data:text/plain;charset=utf-8,${encodeURIComponent(text())}`;
+    });
+    const copy = button("Copy your text", async () => {
+      try {
+        await navigator.clipboard.writeText(text());
+        done.textContent = " Copied: paste it somewhere safe.";
+      } catch (e) {
+        done.textContent = " Copying was not allowed: use Download, or select the text and copy it.";
+      }
+    });
+    panel.append(h("p", {}, ["Keep a copy: ", copy, " ", link, done]));
+  }
+  return panel;
 }
 
 // Tell the kernel (when there is one) what the learner answered. On the static
@@ -133,16 +190,29 @@ function frame(el, spec, labels = {}) {
   root.append(body, actions, feedback.node);
   const key = answerKey(spec);
   el.replaceChildren(...(key ? [root, key] : [root]));
-  return { root, body, actions, promptId, announce: feedback.announce };
+  let panel = null;
+  const dropPanel = () => { if (panel) panel.remove(); panel = null; };
+  return {
+    root, body, actions, promptId,
+    announce(status, html) { dropPanel(); feedback.announce(status, html); },
+    unsaved(text) {  // the answer was checked but not kept: no "Saved." left on screen
+      feedback.announce("none");
+      dropPanel();
+      panel = keepPanel(spec.ref, text);
+      root.append(panel);
+    },
+  };
 }
 
 // The usual cycle: check the current answer, show the verdict, remember it, tell the
 // kernel. Returns the result. Invalid answers are shown but not recorded.
-function submit(ui, model, saved, check, spec, answer) {
+// If the browser does not keep the answer, the learner is told instead of the verdict
+// "Saved."; `text()` (for free text) offers the answer to copy or download.
+function submit(ui, model, saved, check, spec, answer, text = null) {
   const outcome = check(spec, answer);
   ui.announce(outcome.status, outcome.feedback);
   if (outcome.status !== "invalid") {
-    saved.save(answer, outcome);
+    if (!saved.save(answer, outcome)) ui.unsaved(text);
     reportAnswer(model, answer);
   }
   return outcome;
@@ -181,12 +251,11 @@ function choiceInputs(container, options, type, order = options.map((_, i) => i)
 }
 
 // Single choice and multiple select: options as radio buttons or checkboxes, Check and
-// Reset buttons, and this browser's last answer restored. `chosen(inputs)` reads the
-// answer; `restorable(answer, n)` says whether a saved answer still fits the options.
-function renderChoices({ model, el }, { type, role, hint, check, chosen, restorable }) {
+// Reset buttons, and this browser's last answer restored. `chosen(inputs)` reads the answer.
+function renderChoices({ model, el }, { type, role, hint, check, chosen }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
-  const saved = store(spec.ref);
+  const saved = exerciseStore(spec);
   check = graded(spec, check);
   const inputs = choiceInputs(ui.body, spec.options, type, spec.order);
   ui.body.setAttribute("role", role);
@@ -202,9 +271,9 @@ function renderChoices({ model, el }, { type, role, hint, check, chosen, restora
     }),
   );
 
-  const previous = saved.load();
-  if (previous && restorable(previous.answer, inputs.length)) {
-    [].concat(previous.answer).forEach((i) => { if (inputs[i]) inputs[i].checked = true; });
+  const previous = saved.load();  // its shape checked: indices of these options
+  if (previous) {
+    [].concat(previous.answer).forEach((i) => { inputs[i].checked = true; });
     const outcome = check(spec, previous.answer);
     ui.announce(outcome.status, outcome.feedback);
   }

@@ -50,7 +50,7 @@ function dataTable(table, rows) {
 function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
-  const saved = store(spec.ref);
+  const saved = exerciseStore(spec);
   const verdict = graded(spec, checkDataExplorer);
   const view = h("div", { class: "cx-explorer-view" });
   const count = h("p", { class: "cx-count", role: "status", "aria-live": "polite" });
@@ -65,9 +65,8 @@ function render({ model, el }) {
         h("div", { class: "cx-table-wrap", tabindex: "0", role: "region", "aria-label": "Matching rows" }, [dataTable(spec.table, rows)])]));
   }
 
-  const previous = saved.load();
-  const answers = previous && Array.isArray(previous.answer) && previous.answer.length === spec.questions.length
-    ? [...previous.answer] : spec.questions.map(() => null);
+  const previous = saved.load();  // its shape checked: per question null, an option index or a number
+  const answers = previous ? [...previous.answer] : spec.questions.map(() => null);
   const parts = spec.questions.map((q, n) => {
     const box = h("fieldset", { class: "cx-question" }, [h("legend", { text: `Question ${n + 1}` }), h("div", { html: q.prompt_html })]);
     const region = statusRegion();
@@ -90,8 +89,8 @@ function render({ model, el }) {
       if (answers[n] === -1) answers[n] = null;
       if (show().status === "invalid") answers[n] = null;
       const overall = verdict(spec, answers);
-      if (overall.status === "invalid") saved.save([...answers], null);
-      else submit(ui, model, saved, verdict, spec, [...answers]);
+      if (overall.status !== "invalid") submit(ui, model, saved, verdict, spec, [...answers]);
+      else if (!saved.save([...answers], null)) ui.unsaved(null);
     }
     box.append(h("div", { class: "cx-actions" }, [button(actionLabel(spec, "Check answer"), answer, true)]), region.node);
     ui.body.append(box);

@@ -4,7 +4,7 @@
 function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec, { correct: "A sound course.", incorrect: "A costly course." });
-  const saved = store(spec.ref);
+  const saved = exerciseStore(spec);
   const verdict = graded(spec, checkDecision);
   const pathList = h("ol", { class: "cx-path", "aria-label": "Your decisions so far" });
   const stage = h("div", { class: "cx-node", tabindex: "-1" });
@@ -38,14 +38,16 @@ function render({ model, el }) {
   function choose(i) {
     path = [...path, i];
     const outcome = verdict(spec, path);
-    if (outcome.status === "invalid") saved.save(path, null);
-    else { saved.save(path, outcome); reportAnswer(model, path); }
+    let kept;
+    if (outcome.status === "invalid") kept = saved.save(path, null);
+    else { kept = saved.save(path, outcome); reportAnswer(model, path); }
     draw(true);
+    if (!kept) ui.unsaved(null);
   }
 
   ui.actions.append(button("Start again", () => { path = []; resetAll(ui, model, saved); draw(true); }));
   const previous = saved.load();
-  if (previous && Array.isArray(previous.answer)) {
+  if (previous) {  // its shape checked: a path of choices that exist
     path = previous.answer;
     try { draw(); return; } catch (e) { path = []; }
   }

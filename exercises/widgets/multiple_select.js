@@ -5,7 +5,6 @@ function render(props) {
   renderChoices(props, {
     type: "checkbox", role: "group", hint: "Choose every option that applies.", check: checkMultipleSelect,
     chosen: (inputs) => inputs.flatMap((input, i) => (input.checked ? [i] : [])),
-    restorable: (answer) => Array.isArray(answer),
   });
 }
 

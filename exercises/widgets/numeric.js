@@ -4,7 +4,7 @@
 function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
-  const saved = store(spec.ref);
+  const saved = exerciseStore(spec);
   const verdict = graded(spec, checkNumeric);
   const { field, input, value } = numberField(uid("number"), spec.unit);
   const check = () => submit(ui, model, saved, verdict, spec, value());

@@ -4,7 +4,7 @@
 function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec);
-  const saved = store(spec.ref);
+  const saved = exerciseStore(spec);
   const verdict = graded(spec, checkOrdering);
   const list = h("ol", { class: "cx-order", "aria-labelledby": ui.promptId });
   const moves = h("p", { class: "cx-sr-only", role: "status", "aria-live": "polite" });

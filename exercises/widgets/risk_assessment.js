@@ -4,7 +4,7 @@
 function render({ model, el }) {
   const spec = model.get("spec");
   const ui = frame(el, spec, { correct: "Close to the reference.", incorrect: "Different from the reference." });
-  const saved = store(spec.ref);
+  const saved = exerciseStore(spec);
   const verdict = graded(spec, checkRiskAssessment);
   const group = uid("risk");
   const list = h("ol", { class: "cx-factors" });

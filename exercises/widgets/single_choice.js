@@ -4,7 +4,6 @@ function render(props) {
   renderChoices(props, {
     type: "radio", role: "radiogroup", check: checkSingleChoice,
     chosen: (inputs) => inputs.findIndex((input) => input.checked),
-    restorable: (answer, n) => isIndex(answer, n),
   });
 }
 
