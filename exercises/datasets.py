@@ -168,7 +168,8 @@ def _cell_problem(value: str, field: dict) -> str | None:
         if not math.isfinite(number):
             return f"{value!r} is not a finite number"
     elif kind == "boolean":
-        allowed = field.get("trueValues", ["true", "True", "TRUE", "1"]) + field.get("falseValues", ["false", "False", "FALSE", "0"])
+        allowed = (field.get("trueValues", ["true", "True", "TRUE", "1"])
+                   + field.get("falseValues", ["false", "False", "FALSE", "0"]))
         if value not in allowed:
             return f"{value!r} is not one of {', '.join(allowed)}"
     elif kind == "date":

@@ -44,7 +44,7 @@ class Bank:
                        f"valid ids: {valid}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bibtex_keys(root: Path = ROOT) -> frozenset[str]:
     """Every key (lower case) in the BibTeX files the book lists (``_config.yml`` bibtex_bibfiles)."""
     import yaml
@@ -136,7 +136,7 @@ def _check_options(ex: dict, kind: str, where: tuple, fail) -> None:
     for i, opt in enumerate(ex["options"]):
         text = " ".join(opt["text"].split()).casefold()
         if text in first:
-            fail(where + ("options", i, "text"), f"the same option as options[{first[text]}]: {opt['text']!r}")
+            fail((*where, "options", i, "text"), f"the same option as options[{first[text]}]: {opt['text']!r}")
         first[text] = i
     n_correct = sum(1 for opt in ex["options"] if opt.get("correct"))
     if kind == "single_choice" and n_correct != 1:

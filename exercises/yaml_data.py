@@ -92,15 +92,15 @@ def line_map(node: yaml.Node, path: tuple = (), out: dict | None = None, file: P
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen and key != "<<":
-                raise SpecError(file, line, field_name(path + (key,)),
+                raise SpecError(file, line, field_name((*path, key)),
                                 f"duplicate key {key!r} (first given on line {seen[key]}); "
                                 "YAML would silently keep the last one")
             seen[key] = line
-            line_map(value_node, path + (key,), out, file)
-            out[path + (key,)] = line
+            line_map(value_node, (*path, key), out, file)
+            out[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            line_map(item, path + (i,), out, file)
+            line_map(item, (*path, i), out, file)
     return out
 
 
@@ -110,10 +110,10 @@ def _check_finite(data, lines: dict, file: Path | str, path: tuple = ()) -> None
                         f"{data} is not a finite number")
     if isinstance(data, dict):
         for key, value in data.items():
-            _check_finite(value, lines, file, path + (key,))
+            _check_finite(value, lines, file, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            _check_finite(value, lines, file, path + (i,))
+            _check_finite(value, lines, file, (*path, i))
 
 
 def field_name(path) -> str:
@@ -159,7 +159,8 @@ def parse_yaml(text: str, path: Path | str) -> tuple[object, dict]:
         node = loader.get_single_node()
         if node is not None and _expanded_size(node, {}) > MAX_NODES:
             raise SpecError(path, node.start_mark.line + 1, "",
-                            f"its aliases expand to more than {MAX_NODES} values or refer to themselves (refused: a \"billion laughs\")")
+                            f"its aliases expand to more than {MAX_NODES} values or refer to themselves "
+                            "(refused: a \"billion laughs\")")
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)

@@ -22,7 +22,6 @@ file, line and field.
 from __future__ import annotations
 
 import io
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path

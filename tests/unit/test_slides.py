@@ -82,7 +82,8 @@ def test_a_bad_questions_value_names_the_deck_file_and_line_and_leaves_no_output
         build([FOLDER], out, modules)
     assert f"{modules / FOLDER / 'slides.md'}:13:" in str(caught.value)
     assert ":questions:" in str(caught.value)
-    assert sorted(p.name for p in out.iterdir()) == [".course-output", "previous.html"], "a failed build must not touch the output"
+    kept = sorted(p.name for p in out.iterdir())
+    assert kept == [".course-output", "previous.html"], "a failed build must not touch the output"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".slides-")] == [], "temporary folder left"
 
 

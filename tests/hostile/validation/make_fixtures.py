@@ -1,6 +1,7 @@
 """How the fixtures in this folder were made (kept for review; the files themselves are the corpus).
 
 Run from anywhere: python tests/hostile/validation/make_fixtures.py. Paths are relative to this file."""
+import json
 from pathlib import Path
 V = Path(__file__).resolve().parent
 for d in ("banks", "sources/case", "sources/glossary", "sources/agenda", "sources/roles", "banks-yaml-extension", "data"):
@@ -100,7 +101,6 @@ S = V / "sources"
     + ", ".join(["*x"] * 200) + "]\n", encoding="utf-8")
 
 # --- data: a small valid package (data/base) and variants that replace one of its files
-import json
 D = V / "data"
 base = D / "base"
 base.mkdir(parents=True, exist_ok=True)
@@ -141,7 +141,7 @@ def events_with(line_no, new_line):  # replace line N (1-based) of events.csv
     return "\n".join(lines) + "\n"
 
 variant("extra-column", "events.csv", EVENTS.replace("ongoing\n", "ongoing,payload\n", 1).replace("false\n", "false,x\n"))
-variant("missing-column", "events.csv", "\n".join(",".join(l.split(",")[:-1]) for l in EVENTS.splitlines()) + "\n")
+variant("missing-column", "events.csv", "\n".join(",".join(row.split(",")[:-1]) for row in EVENTS.splitlines()) + "\n")
 variant("duplicate-primary-key", "events.csv", EVENTS + "rwa-1994,RWA,1994,genocide,1,1994-04-08,false\n")
 variant("unknown-country", "events.csv", events_with(3, "khm-1975,XYZ,1975,politicide,1700000,1975-04-17,false"))
 variant("year-out-of-range", "events.csv", events_with(2, "rwa-1994,RWA,19940,genocide,500000,1994-04-07,false"))
