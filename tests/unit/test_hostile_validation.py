@@ -119,10 +119,19 @@ def test_the_command_line_gives_one_line_and_no_traceback(args):
     assert proc.stderr.startswith("error: " + args[-1]) and proc.stderr.count("\n") == 1
 
 
-def test_the_course_data_package_is_valid_and_make_book_checks_it():
+def test_the_course_data_package_is_valid_and_make_book_checks_it(monkeypatch, capsys):
     datasets.validate()
     book = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbook:", 1)[1].split("\n\n", 1)[0]
-    assert "-m exercises validate-data" in book
+    assert "$(COURSE) book" in book  # make book runs `course book`, which validates the data first:
+    import subprocess
+
+    from exercises.__main__ import main
+    builds = []
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: builds.append(a) or subprocess.CompletedProcess(a, 0))
+    monkeypatch.setattr(datasets, "validate", lambda *a, **k: (_ for _ in ()).throw(
+        datasets.DataError(["data/example.csv:3: year: 'x' is not an integer"])))
+    assert main(["book"]) == 1 and not builds
+    assert "data/example.csv:3: year" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("ref", ["../roles/capstone", "../../exercises/banks/authoring-guide", "/etc/passwd", "Rwanda-1994"])
