@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from room_helpers import RoomServer, new_room
 
-from exercises.kit.browser import chromium, is_local
+from exercises.kit.browser import is_local
 from exercises.room.questions import room_questions
 
 
@@ -51,12 +51,6 @@ def shared_room(tmp_path_factory, module9):
     server = RoomServer(db, "9", "--address-limit", "400", "--join-limit", "20").start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

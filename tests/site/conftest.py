@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.kit.browser import chromium, is_local, serve
+from exercises.kit.browser import is_local, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
@@ -63,12 +63,6 @@ def site() -> Path:
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @dataclass

@@ -63,9 +63,11 @@ def hostile_banks() -> dict:
 
 
 def hostile_data(folder: Path) -> Path:
-    """A copy of the data package with the hostile rows appended to oda_dac_donors.csv."""
+    """A copy of the data package with the hostile rows appended to oda_dac_donors.csv
+    (every table is copied: the strict loader checks foreign keys, e.g. into countries)."""
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "data" / "datapackage.json", folder / "datapackage.json")
+    for source in [ROOT / "data" / "datapackage.json", *(ROOT / "data").glob("*.csv")]:
+        shutil.copy(source, folder / source.name)
     csv = (ROOT / "data" / "oda_dac_donors.csv").read_text(encoding="utf-8")
     rows = (FIXTURES / "data" / "oda_dac_donors.rows.csv").read_text(encoding="utf-8")
     (folder / "oda_dac_donors.csv").write_text(csv.rstrip("\n") + "\n" + rows, encoding="utf-8")
