@@ -21,11 +21,13 @@ previous kit as it was.
 """
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from ..escaping import html_text
 from ..paths import BUILD_DIR, ROOT
@@ -83,11 +85,16 @@ def agenda_ids(directory: Path = AGENDAS_DIR) -> list[str]:
 
 # ------------------------------------------------------------------ the index page
 
+def _href(path: str) -> str:
+    """A relative link as an HTML attribute value (percent-encoded, then quoted)."""
+    return html.escape(quote(path, safe="/#"), quote=True)
+
+
 def index_html(course_title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
     """The kit's front page; ``sections`` is [(heading, [(relative link, label)])]."""
     lists = "".join(
         f"<h2>{html_text(heading)}</h2><ul>"
-        + "".join(f'<li><a href="{html_text(href)}">{html_text(label)}</a></li>' for href, label in links)
+        + "".join(f'<li><a href="{_href(href)}">{html_text(label)}</a></li>' for href, label in links)
         + "</ul>" for heading, links in sections)
     return f"""<!DOCTYPE html>
 <html lang="en">
