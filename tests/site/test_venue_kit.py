@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from exercises.kit import venue
 
-from .conftest import open_logged
+from conftest import open_logged
 
 SAMPLE = ["index.html", "book/modules/10-case-studies/capstone.html", "book/back/facilitator-guide.html",
           "book/back/glossary.html"]
