@@ -29,6 +29,7 @@ file, line and field.
 from __future__ import annotations
 
 import base64
+import html
 import io
 import shutil
 import tempfile
@@ -72,7 +73,8 @@ class Question:
         """The question's HTML with its exhibit above it (the image at ``image_src``)."""
         if not self.exhibit:
             return self.text
-        image = (f'<p><img src="{html_text(image_src)}" alt="{html_text(self.exhibit.alt)}" width="600"></p>'
+        image = (f'<p><img src="{html.escape(image_src, quote=True)}" alt="{html.escape(self.exhibit.alt, quote=True)}"'
+                 ' width="600"></p>'
                  if self.exhibit.has_chart and image_src else "")
         return f'<div class="exhibit">{image}{self.exhibit.table_html}</div>{self.text}'
 
