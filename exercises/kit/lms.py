@@ -135,7 +135,7 @@ def moodle_xml(bank: Bank, questions: list[Question]) -> bytes:
     for q in questions:
         kind = {"choice": "multichoice", "numerical": "numerical", "matching": "matching", "essay": "essay"}[q.kind]
         el = ET.SubElement(quiz, "question", type=kind)
-        _text(el, "name", q.title or q.name)
+        _text(el, "name", html_text(q.title or q.name))  # plain text Moodle may show as HTML
         text = _text(el, "questiontext", q.text_with(f"@@PLUGINFILE@@/{q.image_name()}"))
         if q.exhibit and q.exhibit.has_chart:
             ET.SubElement(text, "file", name=q.image_name(), path="/",
