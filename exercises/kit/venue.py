@@ -29,6 +29,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from .. import edition
 from ..escaping import html_text
 from ..paths import BUILD_DIR, ROOT
 from ..toc import module_names, read_toc, resolve
@@ -47,6 +48,9 @@ class KitError(RuntimeError):
 def ensure_site(site: Path = SITE) -> Path:
     """The student site: the existing build, or a new strict build when there is none."""
     if (site / "index.html").is_file():
+        if edition.BANNER in (site / "index.html").read_text(encoding="utf-8"):
+            raise KitError(f"{site} is the instructor edition (answer keys): a venue kit holds the student "
+                           "edition only; build it with make book")
         return site
     if site != SITE:
         raise KitError(f"no built site at {site} (no index.html)")

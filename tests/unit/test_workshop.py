@@ -67,3 +67,14 @@ def test_an_agenda_prints_its_titles_as_plain_text():
     agenda = {**agenda, "title": HOSTILE, "activities": [{**agenda["activities"][0], "title": HOSTILE}]}
     page = venue.agenda_html(agenda, MystPrinter(Bibliography.from_config()))
     assert "<img" not in page and page.count("&lt;img") == 3  # <title>, <h1>, the activity
+
+
+def test_the_kit_refuses_an_instructor_build_and_a_missing_one(tmp_path):
+    from exercises.edition import BANNER
+    (tmp_path / "index.html").write_text(f"<html><body><p>{BANNER}</p></body></html>", encoding="utf-8")
+    with pytest.raises(venue.KitError, match="instructor edition"):
+        venue.ensure_site(tmp_path)
+    with pytest.raises(venue.KitError, match="no built site"):
+        venue.ensure_site(tmp_path / "elsewhere")
+    (tmp_path / "index.html").write_text("<html><body><p>Student</p></body></html>", encoding="utf-8")
+    assert venue.ensure_site(tmp_path) == tmp_path
