@@ -89,6 +89,15 @@ def agenda_ids(directory: Path = AGENDAS_DIR) -> list[str]:
 
 # ------------------------------------------------------------------ the index page
 
+def _handout_label(name: str) -> str:
+    if name == "role-cards.pdf":
+        return "Role cards for the capstone (cut along the dashed lines)"
+    number = int(name.split("-", 1)[0])
+    if name.endswith("-answers.pdf"):
+        return f"Module {number}: answer key (for instructors, not for participants)"
+    return f"Module {number}: student handout"
+
+
 def _href(path: str) -> str:
     """A relative link as an HTML attribute value (percent-encoded, then quoted)."""
     return html.escape(quote(path, safe="/#"), quote=True)
@@ -183,7 +192,7 @@ def build(requested: list[str] | None = None, out: Path = OUT, site: Path = SITE
             sections.append(("Slides", [("slides/index.html", "All decks")]
                              + [(f"slides/{f}/index.html", f"Module {int(f.split('-', 1)[0])}") for f in deck_folders]))
         sections.append(("Handouts and role cards", [("handouts/index.html", "All handouts")]
-                         + [(f"handouts/{p.name}", p.name) for p in handout_files]))
+                         + [(f"handouts/{p.name}", _handout_label(p.name)) for p in handout_files]))
         sections.append(("Agendas (printable)", agenda_links))
         sections.append(("Workshop materials (printable)", [(f"workshop/{name}", label) for name, label in workshop_links]))
         (kit / "index.html").write_text(index_html(course_title, sections), encoding="utf-8")
