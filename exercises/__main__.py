@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     kit = sub.add_parser("kit", help="a venue kit that opens from the disk (site, decks, handouts, agendas)")
     kit.add_argument("modules", nargs="*", help="modules for the decks and handouts (default: every module)")
     kit.add_argument("--out", default=None, help="output folder (default: _build/kit/venue-kit; a zip beside it)")
+    kit.add_argument("--site", default=None, help="the built student site to copy (default: _build/html, built if missing)")
     kit.add_argument("--tables", type=int, default=None,
                      help="parallel capstone tables for name cards and rotation grids (default: the workshop file's)")
     room = sub.add_parser("room", help="run a live room for a module (participants join from their phones)")
@@ -136,9 +137,9 @@ def handouts(args) -> int:
 
 
 def kit(args) -> int:
-    from .kit.venue import OUT, build
+    from .kit.venue import OUT, SITE, build
     out = Path(args.out) if args.out else OUT
-    index = build(args.modules, out, tables=args.tables)
+    index = build(args.modules, out, site=Path(args.site) if args.site else SITE, tables=args.tables)
     print(f"Open {index} (from the disk, no install); copy {out} or {out.with_suffix('.zip')} to the venue")
     return 0
 
