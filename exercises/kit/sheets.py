@@ -4,8 +4,9 @@ Each exercise is printed from its client spec (``exercises.widgets.client``: the
 rendered Markdown, the same shuffled order as on the page) in a form that suits its type,
 and never with its answer: boxes to tick for single choice and multiple select, blank
 rank boxes for ordering, a box per statement for its category, a blank and the unit for
-numeric questions, the data table (or a pointer to the page when it is long) and the
-questions for data explorers, a rating grid for risk worksheets, each step's options for
+numeric questions (with the chart it reads, drawn as the page draws it, and the values it
+shows: :mod:`exercises.kit.exhibits`), the data table (or a pointer to the page when it is
+long) and the questions for data explorers, a rating grid for risk worksheets, each step's options for
 decision scenarios, ruled lines for reflections. The answers are in the answer key.
 
     from exercises.kit.sheets import exercise_sheet
@@ -13,11 +14,13 @@ decision scenarios, ruled lines for reflections. The answers are in the answer k
 """
 from __future__ import annotations
 
+import base64
 import html
 import string
 
 from ..tables import format_number
 from ..widgets.client import client_spec
+from .exhibits import MENTIONS, exhibit
 
 BOX = '<span class="box" aria-hidden="true"></span>'
 MAX_ROWS, MAX_COLUMNS = 16, 6
@@ -93,9 +96,24 @@ def _categorize(client: dict, online: str) -> str:
             f'<table class="sort"><thead><tr><th>Statement</th><th>Category</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
+def chart_figure(shown) -> str:
+    """An exhibit's chart as a printed figure (an SVG data URL: prints from local files only)."""
+    data = base64.b64encode(shown.svg.encode("utf-8")).decode("ascii")
+    return (f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}" alt="{html.escape(shown.alt)}" '
+            'style="max-width:100%;height:auto"></figure>')
+
+
 def _numeric(client: dict, online: str) -> str:
     data = _data(client["table"], _chart_columns(client), online) if "table" in client else ""
     return data + _blank(client["unit"])
+
+
+def _chart_first(spec: dict, ref: str, client: dict, online: str) -> str:
+    """A numeric exercise that reads a chart: the chart, its values, the blank."""
+    shown = exhibit(spec, ref)
+    if shown is None or not shown.has_chart:
+        return _numeric(client, online)
+    return chart_figure(shown) + shown.table_html + _blank(client["unit"])
 
 
 def _data_explorer(client: dict, online: str) -> str:
@@ -146,6 +164,13 @@ def exercise_sheet(spec: dict, ref: str, number: int, online: str = "the course 
     """One exercise with blanks to fill in, as HTML (no answers)."""
     client = client_spec(spec, ref)
     title = f": {_e(client['title'])}" if client["title"] else ""
+    if spec["type"] == "numeric" and "chart" in client:
+        body = _chart_first(spec, ref, client, online)
+    else:
+        body = BODIES[spec["type"]](client, online)
+    elsewhere = ""
+    if "table" not in client and MENTIONS.search(spec.get("prompt", "")):  # its chart or table is on its page
+        elsewhere = f'<p class="online">The chart or table this exercise refers to is on the course site: {online}.</p>'
     return (f'<section class="exercise {spec["type"].replace("_", "-")}" id="ex-{_e(spec["id"])}">'
             f'<h3>Exercise {number}{title}</h3><div class="prompt">{client["prompt_html"]}</div>'
-            f'{BODIES[spec["type"]](client, online)}</section>')
+            f'{elsewhere}{body}</section>')

@@ -30,15 +30,16 @@ def toc_modules(toc: dict) -> list[str]:
 def plan_markdown(folders: list[str]) -> str:
     session = load_agenda(SESSION_AGENDA)
     banks = load_banks()
-    out = ["```{list-table}", ":header-rows: 1", ":widths: 8 38 12 12 14 16", "",
-           "* - Session", "  - Module", "  - Objectives", "  - Exercises", "  - Discussion questions",
-           "  - Slide deck"]
-    for number, folder in enumerate(folders, start=1):
+    out = ["```{list-table}", ":header-rows: 1", ":widths: 8 34 10 10 12 26", "",
+           "* - Module", "  - Title", "  - Objectives", "  - Exercises", "  - Discussion questions",
+           "  - Slide deck and handout"]
+    # one numbering: a module's number names its session, its deck and its handout
+    for folder in folders:
         text = module_text(folder)
         bank = banks.get(folder.split("-", 1)[1])
-        out += [f"* - {number}", f"  - {{doc}}`/book/modules/{folder}/index`",
+        out += [f"* - {int(folder.split('-', 1)[0])}", f"  - {{doc}}`/book/modules/{folder}/index`",
                 f"  - {len(text.objectives)}", f"  - {len(bank.exercises) if bank else 0}",
-                f"  - {len(text.discussion_questions)}", f"  - `slides/{folder}/`"]
+                f"  - {len(text.discussion_questions)}", f"  - `slides/{folder}/`, `handouts/{folder}.pdf`"]
     total = total_minutes(session)
     out += ["```", "", f"Each session follows the same plan ({total} minutes):", "", agenda_markdown(session)]
     return "\n".join(out)

@@ -156,7 +156,8 @@ def test_lms_exports_parse_and_their_html_is_inert(browser, tmp_path):
     fragments = _html_fragments((tmp_path / "lms" / "moodle" / "hostile.xml").read_bytes())
     with zipfile.ZipFile(tmp_path / "lms" / "canvas" / "hostile.zip") as z:
         for name in z.namelist():
-            fragments += _html_fragments(z.read(name))
+            if name.endswith(".xml"):  # (images/ holds the charts' PNGs)
+                fragments += _html_fragments(z.read(name))
     assert len(fragments) > 20
     context = browser.new_context()
     try:

@@ -19,3 +19,11 @@ def test_plan_rows_and_session_agenda():
     assert "04-responsibility-to-protect" not in md
     minutes = total_minutes(load_agenda("module-session"))
     assert f"({minutes} minutes)" in md and minutes == 90
+
+
+def test_plan_numbers_each_session_by_its_module():
+    md = plan_markdown(["06-japans-aspiration", "01-foundations"])
+    plan = md[:md.index("```\n")]
+    rows = [line for line in plan.splitlines() if line.startswith("* - ")][1:]
+    assert rows == ["* - 6", "* - 1"]  # not "1, 2": session, deck and handout share the module's number
+    assert "`slides/06-japans-aspiration/`, `handouts/06-japans-aspiration.pdf`" in md

@@ -70,10 +70,35 @@ def test_categorize_sheet_lists_categories_and_a_box_per_statement():
 
 
 def test_numeric_sheet_has_a_blank_and_the_unit_and_points_online_for_long_data():
+    spec = {"id": "n", "type": "numeric", "prompt": "How many in all?", "tolerance": 0, "explanation": "x",
+            "data": {"columns": ["year", "count"], "rows": [[y, 1.5] for y in range(1900, 1960)]},
+            "chart": {"kind": "bar", "x": "year", "y": "count"}, "answer_from": {"column": "count", "aggregate": "sum"}}
+    html = exercise_sheet(spec, "b/n", 1, "module 9, page “X”")
+    assert 'class="blank"' in html
+    assert "module 9, page “X”" in html  # a chart of 60 bars: too long to print
+    assert "data:image" not in html
+    assert format_number(expected_value(spec), 0) not in html  # 90
+
+
+def test_a_numeric_sheet_that_reads_a_chart_prints_the_chart_and_its_values():
     spec, html = ex("japan-oda-peak"), sheet("japan-oda-peak")
     assert 'class="blank"' in html and spec["unit"] in html
-    assert "module 9, page “X”" in html  # 26 rows: too long to print
-    assert format_number(expected_value(spec), spec["decimals"]) not in html
+    assert '<figure class="chart"><img src="data:image/svg+xml;base64,' in html
+    assert "<caption>The data of the chart: Japan" in html and html.count("<tr>") == 27  # 26 years and a head
+    assert "module 9, page “X”" not in html
+
+
+@pytest.mark.parametrize("bank, exercise_id", [(b.name, e["id"]) for b in load_banks().values() for e in b.exercises
+                                               if e["type"] == "numeric" and "chart" in e])
+def test_every_numeric_exercise_with_a_chart_prints_it(bank, exercise_id):
+    html = exercise_sheet(load_banks()[bank].get(exercise_id), f"{bank}/{exercise_id}", 1)
+    assert "data:image/svg+xml;base64," in html and '<table class="data"' in html
+
+
+def test_an_exercise_whose_chart_is_only_on_its_page_says_where_it_is():
+    spec = load_banks()["japans-aspiration"].get("oda-chart-share")
+    html = exercise_sheet(spec, "japans-aspiration/oda-chart-share", 1, "module 6, page “Y”")
+    assert "is on the course site: module 6, page “Y”" in html
 
 
 def test_numeric_sheet_prints_short_data(monkeypatch):
@@ -81,7 +106,7 @@ def test_numeric_sheet_prints_short_data(monkeypatch):
             "data": {"columns": ["year", "count"], "rows": [[2001, 1.0], [2002, 1.5]]},
             "chart": {"kind": "bar", "x": "year", "y": "count"}, "answer_from": {"column": "count", "aggregate": "sum"}}
     html = exercise_sheet(spec, "b/n", 1)
-    assert '<table class="data">' in html and "<td>1.50</td>" in html and "2.5" not in html
+    assert '<table class="data"' in html and "<td>1.50</td>" in html and "2.5" not in html
 
 
 def test_data_explorer_sheet_asks_every_question_without_answers():

@@ -66,11 +66,11 @@ def exports(tmp_path_factory):
     for name in {name for name, _ in MULTIPLE}:
         for q in ET.parse(out / "moodle" / f"{name}.xml").getroot().iter("question"):
             if q.get("type") == "multichoice":
-                moodle[(name, q.find("name/text").text)] = q
+                moodle[(name, q.find("idnumber").text)] = q
         with zipfile.ZipFile(out / "canvas" / f"{name}.zip") as z:
             href = ET.fromstring(z.read("imsmanifest.xml")).find(".//{*}resource").get("href")
             for item in ET.fromstring(z.read(href)).iter(f"{Q}item"):
-                canvas[(name, item.get("title"))] = item
+                canvas[(name, item.get("ident").removeprefix(f"{name}-"))] = item
     return moodle, canvas
 
 
