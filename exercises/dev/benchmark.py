@@ -73,7 +73,7 @@ def page_weights(html_dir: Path) -> dict[str, dict]:
             context = browser.new_context()
             page = context.new_page()
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda r, into=responses: into.append(r))
             page.goto(base + page_path, wait_until="networkidle")
             raw = packed = 0
             for response in responses:
