@@ -16,7 +16,7 @@
 #                    (takes the site already in _build/html, or builds it when there is none)
 #   make room MODULE=4   run a live room for module 4 on this laptop (HOST=0.0.0.0 for the venue network)
 #   make room-benchmark  load-test a room on loopback (300 participants) into BENCHMARKS.md
-#   make benchmark   measure build times and page weights into BENCHMARKS.md
+#   make benchmark   measure build times, page weights and the test time into BENCHMARKS.md
 #   make clean       remove build output (keeps the notebook execution cache)
 
 PYTHON ?= python3
