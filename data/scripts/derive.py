@@ -12,7 +12,6 @@ data/ only if validation passes, so a failed run leaves nothing half-written.
 """
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sys
 import tempfile
@@ -24,11 +23,8 @@ from babel import Locale
 
 DATA = Path(__file__).resolve().parents[1]
 ROOT = DATA.parent
-# Load exercises/datasets.py on its own (the package's __init__ needs the widget stack).
-_spec = importlib.util.spec_from_file_location("course_datasets", ROOT / "exercises" / "datasets.py")
-_datasets = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_datasets)
-publish = _datasets.publish
+sys.path.insert(0, str(ROOT))
+from exercises.datasets import publish  # noqa: E402 (the course's package, from this checkout)
 
 REF = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-data"
 ALIASES = pd.read_csv(DATA / "sources" / "country_aliases.csv", keep_default_na=False)
