@@ -3,6 +3,8 @@ is installed (``pip install .``). The Makefile's targets call these.
 
   book        validate the banks and data, then build the site (strict) into _build/html
               (the instructor edition: --edition instructor, into _build/instructor)
+  i18n        update the translation catalogues after an English change (update), or print
+              how much is translated and out of date per module and kind (status)
   validate    load and validate every exercise bank (or the bank files given)
   validate-data  validate the data package (data/datapackage.json and its CSVs)
   lms         export the banks for Moodle (XML) and Canvas (QTI) into _build/lms/
@@ -26,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     book = sub.add_parser("book", help="validate the banks and data, then build the site (strict)")
     book.add_argument("--edition", default=None, help="student (default) or instructor; or set COURSE_EDITION")
+    book.add_argument("--lang", default=None, help="en (default) or ja; or set COURSE_LANG")
+    i18n = sub.add_parser("i18n", help="translation catalogues: update them after an English change, or their status")
+    i18n.add_argument("action", choices=["update", "status"])
+    i18n.add_argument("--lang", default="ja", help="the language (default: ja)")
+    i18n.add_argument("--no-pages", action="store_true", help="update: skip the pages (no Sphinx gettext build)")
     check = sub.add_parser("validate", help="load and validate every exercise bank")
     check.add_argument("banks", nargs="*", type=Path, help="bank files or folders (default: exercises/banks)")
     check_data = sub.add_parser("validate-data", help="validate the data package (schema, rows, keys, cross-checks)")
@@ -55,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS["room"](args)
     from .datasets import DataError
     from .edition import EditionError
+    from .i18n import LanguageError
     from .kit.fonts import FontMissing
     from .kit.handouts import PrintError
     from .kit.output import OutputError
@@ -64,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     from .yaml_data import SpecError
     try:
         return COMMANDS[args.command](args)
-    except (UnknownModule, EditionError) as err:  # a name: the message lists the valid ones
+    except (UnknownModule, EditionError, LanguageError) as err:  # a name: the message lists the valid ones
         print(f"error: {err}", file=sys.stderr)
         return 2
     except (SpecError, SlidesError, PrintError, OutputError, FontMissing, KitError) as err:  # each names the file
@@ -91,21 +99,54 @@ def validate(args) -> int:
 def book(args) -> int:
     import os
     import subprocess
-    from . import edition
-    from .paths import BUILD_DIR, ROOT
+    from . import book_config, edition, i18n
+    from .paths import ROOT, site_output
     name = edition.check(args.edition) if args.edition else edition.current()
+    lang = i18n.check(args.lang) if args.lang else i18n.current()
     validate(argparse.Namespace(banks=[]))
     validate_data(argparse.Namespace(package=None))
-    output = ["--path-output", str(BUILD_DIR / "instructor")] if name == "instructor" else []
+    output = site_output(name, lang)
+    options = ["--path-output", str(output)] if output != ROOT else []
+    if lang != i18n.SOURCE_LANGUAGE:
+        problems = _translation_problems(lang)
+        if problems:
+            print("error: the " + i18n.LANGUAGES[lang] + " edition is not fully translated "
+                  "(course i18n status shows the rest):\n  " + "\n  ".join(problems), file=sys.stderr)
+            return 1
+        options += ["--config", str(book_config.derived(output, lang))]
     jupyter_book = str(Path(sys.executable).parent / "jupyter-book")
-    done = subprocess.run([jupyter_book, "build", str(ROOT), "-W", "-n", "--keep-going", *output],
-                          env={**os.environ, edition.VARIABLE: name})
+    done = subprocess.run([jupyter_book, "build", str(ROOT), "-W", "-n", "--keep-going", *options],
+                          env={**os.environ, edition.VARIABLE: name, i18n.VARIABLE: lang})
     if done.returncode:
         print(f"error: the strict build failed (exit {done.returncode}); the warnings above say where",
               file=sys.stderr)
         return done.returncode
-    site = (BUILD_DIR / "instructor" if output else ROOT) / "_build" / "html"
-    print(f"Open {site / 'index.html'} (or run: make serve{' EDITION=instructor' if output else ''})")
+    site = output / "_build" / "html"
+    flags = " ".join(f for f in (f"EDITION={name}" if name != "student" else "",
+                                 f"LANG={lang}" if lang != "en" else "") if f)
+    print(f"Open {site / 'index.html'} (or run: make serve{' ' + flags if flags else ''})")
+    return 0
+
+
+def _translation_problems(lang: str) -> list[str]:
+    """What the YAML sources and the program's strings lack (the pages are checked by the build)."""
+    from .catalogues import required_complete, status
+    table = status(lang)
+    return required_complete({key: count for key, count in table.items() if key[1] != "pages"})
+
+
+def translations(args) -> int:
+    from . import catalogues, i18n
+    lang = i18n.check(args.lang)
+    if args.action == "update":
+        written = catalogues.update(lang, pages=not args.no_pages)
+        print(f"{len(written)} catalogues brought up to date under {i18n.LOCALES_DIR / lang}")
+        return 0
+    table = catalogues.status(lang)
+    print(catalogues.report(table))
+    problems = catalogues.required_complete(table)
+    if problems:
+        print("\nnot complete (the strict build needs these):\n  " + "\n  ".join(problems))
     return 0
 
 
@@ -170,7 +211,7 @@ def room(args) -> int:
 
 
 COMMANDS = {"book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
-            "slides": slides, "handouts": handouts, "kit": kit, "room": room}
+            "slides": slides, "handouts": handouts, "kit": kit, "room": room, "i18n": translations}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -34,6 +34,16 @@ MODULES_DIR = BOOK_DIR / "modules"
 DATA_DIR = ROOT / "data"
 BUILD_DIR = ROOT / "_build"
 
+
+
+def site_output(edition: str = "student", lang: str = "en") -> Path:
+    """The folder Jupyter Book builds an edition and language into (the site is its
+    ``_build/html``; each has its own execution cache): the course itself for the English
+    student edition, else ``_build/instructor``, ``_build/ja`` or ``_build/instructor-ja``."""
+    parts = [p for p in ("instructor" if edition == "instructor" else "", "" if lang == "en" else lang) if p]
+    return BUILD_DIR / "-".join(parts) if parts else ROOT
+
+
 # the port a live room listens on by default (python -m exercises room); a deck's
 # {room-results} slide looks for the room's charts there
 ROOM_PORT = 8765

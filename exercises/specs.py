@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import ROOT
+from .i18n import localize
 from .yaml_data import SpecError, check_schema, field_name, line_for, max_file_bytes, parse_yaml, read_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -80,6 +81,7 @@ def parse_bank(text: str, path: Path | str, known_sources: frozenset[str] | None
                 raise SpecError(path, line_for(lines, ("exercises", i, "sources", k)), f"exercises[{i}].sources[{k}]",
                                 f"no BibTeX entry {key!r} in the book's .bib files (_config.yml bibtex_bibfiles)")
         _check_semantics(ex, path, lines, ("exercises", i))
+    data = localize(data, path)  # the current language (exercises/i18n.py); checked in English above
     return Bank(data["bank"], data["title"], path, tuple(data["exercises"]))
 
 

@@ -22,6 +22,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from .i18n import localize
+
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIASES = 100
 MAX_NODES = 200_000
@@ -203,10 +205,11 @@ def max_file_bytes(schema_path: Path) -> int:
 
 
 def load_yaml(path: Path, schema_path: Path) -> tuple[object, dict]:
-    """Read, parse and validate one file; return (data, line map)."""
+    """Read, parse and validate one file; return (data, line map), the data's text in the
+    current language (exercises/i18n.py)."""
     data, lines = parse_yaml(read_text(path, max_file_bytes(schema_path)), path)
     check_schema(data, lines, path, schema_path)
-    return data, lines
+    return localize(data, path), lines
 
 
 def load_by_id(item_id: str, directory: Path, schema_path: Path, kind: str) -> dict:

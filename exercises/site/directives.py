@@ -22,6 +22,7 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from ..yaml_data import SpecError
+from .language import mark_generated
 
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -67,7 +68,7 @@ class MarkdownDirective(SphinxDirective):
                                     self.content_offset, container)
         finally:
             settings.file_insertion_enabled = inserting
-        return inert(container).children
+        return mark_generated(inert(container)).children
 
 
 class YamlFileDirective(MarkdownDirective):

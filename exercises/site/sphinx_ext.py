@@ -9,6 +9,8 @@
 - the ``{teaching-note}`` directive, and the edition being built, ``course_edition``
   (see :mod:`exercises.site.teaching_note` and :mod:`exercises.edition`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.site.execution_inputs`);
+- the language being built, untranslated text in a translated build, and the link to the
+  same page in the other language (see :mod:`exercises.site.language`);
 - where the course is published: repository and Binder buttons, base URL (see
   :mod:`exercises.site.publishing`);
 - the widget state saved in each page written as JSON safe inside ``<script>``;
@@ -23,7 +25,7 @@ from sphinx.application import Sphinx
 
 from .. import edition
 from ..escaping import json_in_script
-from . import publishing, teaching_note
+from . import language, publishing, teaching_note
 from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
 from .course_plan import CoursePlanDirective
@@ -108,6 +110,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("course-plan", CoursePlanDirective)
     edition.setup_sphinx(app)
     publishing.setup(app)
+    language.setup(app)
     teaching_note.setup(app)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)

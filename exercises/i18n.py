@@ -1,0 +1,164 @@
+"""Which language the course is built in, and the Japanese of what Sphinx's gettext cannot reach.
+
+English is the source. The language is set with the environment variable ``COURSE_LANG``
+(``make book LANG=ja``); the Jupyter kernels that run the pages inherit it, so the exercise
+widgets know it too.
+
+Translations are gettext catalogues under ``locales/<lang>/``:
+
+- ``LC_MESSAGES/<docname>.po``: the pages' prose, read by Sphinx itself (``locale_dirs``);
+- ``data/<source path>.po``: the text of a YAML source (an exercise bank, a case box, a
+  glossary, an agenda, role cards, workshop materials), one catalogue beside each source's
+  path. Each entry's ``msgid`` is the English text, so an English change leaves the old
+  translation unmatched (shown as out of date by ``course i18n status``) and never shows a
+  stale translation;
+- ``data/messages.po``: the program's own strings (:data:`MESSAGES_FILE`), keyed by
+  ``msgctxt``: the widgets' buttons and feedback, read by Python and JavaScript alike.
+
+A YAML source is translated when it is loaded (:func:`localize`), field by field: the
+fields in :data:`TRANSLATABLE` hold prose; every other field (ids, dataset and column names,
+citation keys, data values) stays as written. Text with no translation stays in English and
+is recorded in :data:`missing`, which the strict checks read.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+from .paths import PACKAGE_DIR, ROOT
+
+LANGUAGES = {"en": "English", "ja": "日本語"}
+SOURCE_LANGUAGE = "en"
+VARIABLE = "COURSE_LANG"
+LOCALES_DIR = ROOT / "locales"
+MESSAGES_FILE = PACKAGE_DIR / "messages.json"
+
+# fields of the YAML sources whose text is prose to translate (see the module docstring)
+TRANSLATABLE = frozenset({
+    "as_of", "background", "brief", "care", "case", "categories", "category", "consequence",
+    "content_note", "criterion", "debrief", "definition", "descriptor", "dilemma", "explanation",
+    "facilitator", "feedback", "headline", "hint", "label", "level", "materials", "model_answer",
+    "name", "objective", "participants", "period", "played_by", "prepare", "prevention", "prompt",
+    "question", "reasoning", "reference", "release", "response", "room", "scale", "source", "text",
+    "title", "tools", "unit", "warning_signs", "what", "x_label", "y_label",
+})
+
+# (catalogue, English text) of every string shown untranslated in this process
+missing: set[tuple[str, str]] = set()
+
+
+class LanguageError(ValueError):
+    """COURSE_LANG names no language of the course."""
+
+
+def check(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise LanguageError(f"{VARIABLE}={lang!r} is not a language of the course; "
+                            f"use one of: {', '.join(LANGUAGES)} (default: {SOURCE_LANGUAGE})")
+    return lang
+
+
+def current() -> str:
+    """The language named by ``COURSE_LANG`` (English when it is unset or empty)."""
+    return check(os.environ.get(VARIABLE, "").strip() or SOURCE_LANGUAGE)
+
+
+def catalogue_path(source: Path | str, lang: str) -> Path:
+    """``locales/<lang>/data/<source's path in the course>.po``."""
+    source = Path(source).resolve()
+    try:
+        relative = source.relative_to(ROOT)
+    except ValueError:  # a file outside the course (a test's fixture): no catalogue
+        relative = Path("outside") / source.name
+    return LOCALES_DIR / lang / "data" / f"{relative.as_posix()}.po"
+
+
+@cache
+def _read(po: Path, mtime: float) -> dict[tuple[str | None, str], str]:
+    from babel.messages.pofile import read_po
+    with open(po, "rb") as f:
+        catalog = read_po(f, abort_invalid=True)
+    return {(m.context, m.id): m.string for m in catalog
+            if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+
+
+def translations(po: Path) -> dict[tuple[str | None, str], str]:
+    """The finished (non-fuzzy, non-empty) entries of a catalogue; {} when there is none."""
+    try:
+        mtime = po.stat().st_mtime
+    except OSError:
+        return {}
+    return _read(po, mtime)
+
+
+def translate(text: str, po: Path, context: str | None = None) -> str:
+    """``text`` in the catalogue's language, or ``text`` itself (recorded in :data:`missing`)."""
+    if not text.strip():
+        return text
+    found = translations(po).get((context, text))
+    if found is None:
+        missing.add((str(po), text))
+        return text
+    return found
+
+
+def strings(data, path: tuple = ()):
+    """Yield (path, text) for every translatable string of a loaded YAML source."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                if key in TRANSLATABLE and value.strip():
+                    yield (*path, key), value
+            elif isinstance(value, list) and key in TRANSLATABLE:
+                for i, item in enumerate(value):
+                    if isinstance(item, str) and item.strip():
+                        yield (*path, key, i), item
+                    else:
+                        yield from strings(item, (*path, key, i))
+            else:
+                yield from strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from strings(item, (*path, i))
+
+
+def localize(data, source: Path | str, lang: str | None = None):
+    """A loaded YAML source with its translatable strings in ``lang`` (default: the current
+    language); the data itself is returned unchanged in English."""
+    lang = lang or current()
+    if lang == SOURCE_LANGUAGE:
+        return data
+    po = catalogue_path(source, lang)
+    wanted = {path for path, _ in strings(data)}
+
+    def walk(value, path):
+        if path in wanted:
+            return translate(value, po)
+        if isinstance(value, dict):
+            return {k: walk(v, (*path, k)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, (*path, i)) for i, v in enumerate(value)]
+        return value
+    return walk(data, ())
+
+
+@cache
+def _messages() -> dict[str, str]:
+    return json.loads(MESSAGES_FILE.read_text(encoding="utf-8"))
+
+
+def messages(lang: str | None = None) -> dict[str, str]:
+    """The program's strings (key -> template with ``{name}`` placeholders) in ``lang``."""
+    lang = lang or current()
+    english = _messages()
+    if lang == SOURCE_LANGUAGE:
+        return dict(english)
+    po = LOCALES_DIR / lang / "data" / "messages.po"
+    return {key: translate(text, po, context=key) for key, text in english.items()}
+
+
+def message(key: str, lang: str | None = None, **values) -> str:
+    """One program string, its ``{name}`` placeholders filled in."""
+    return messages(lang)[key].format(**values)

@@ -1,0 +1,96 @@
+"""The Sphinx side of the course's languages (see :mod:`exercises.i18n`).
+
+- ``language`` (``_config.yml``, or ``course book --lang ja``, which sets it) must agree with
+  ``COURSE_LANG``, which the pages' kernels read; the pages' catalogues are read from
+  ``locales/`` (``locale_dirs`` and ``gettext_compact: false`` in ``_config.yml``: one
+  catalogue per page);
+- in a translated build, every paragraph of modules 1-10 must have a finished translation:
+  one that has none is a warning (so the strict build fails), naming the page and line;
+- every page links to the same page in the other language. The sites are published side by
+  side: English at the site's root, Japanese under ``ja/``.
+"""
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.nodes import extract_messages
+
+from .. import i18n
+
+logger = logging.getLogger(__name__)
+
+# pages that must be translated in full (the strict check); the rest may fall back to English
+REQUIRED_PAGES = re.compile(r"^book/modules/\d\d-[^/]+/")
+# where each language's site sits, relative to the English site's root
+SITE_FOLDER = {"en": "", "ja": "ja/"}
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    lang = config.language or i18n.SOURCE_LANGUAGE
+    try:
+        i18n.check(lang)
+    except i18n.LanguageError as err:
+        raise ConfigError(f"language: {err}") from None
+    if lang != i18n.current():  # the kernels read COURSE_LANG: the two must agree
+        raise ConfigError(f"language={lang!r} but {i18n.VARIABLE}={i18n.current()!r}: build the Japanese "
+                          f"edition with `make book LANG=ja` (course book --lang ja), which sets both")
+
+
+class UntranslatedText(SphinxTransform):
+    """Before Sphinx translates a page (its Locale transform, priority 20): warn about every
+    text of a required page that has no finished translation in its catalogue."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs) -> None:
+        lang = self.config.language or i18n.SOURCE_LANGUAGE
+        docname = self.env.docname
+        if lang == i18n.SOURCE_LANGUAGE or not REQUIRED_PAGES.match(docname):
+            return
+        po = i18n.LOCALES_DIR / lang / "LC_MESSAGES" / f"{docname}.po"
+        done = i18n.translations(po)
+        missing = [(node, msg) for node, msg in extract_messages(self.document) if (None, msg) not in done]
+        for node, msg in missing[:3]:
+            logger.warning("no %s translation in %s for: %.80s", i18n.LANGUAGES[lang],
+                           po.relative_to(i18n.ROOT), msg, location=node)
+        if len(missing) > 3:
+            logger.warning("%d more texts of this page have no %s translation (course i18n status)",
+                           len(missing) - 3, i18n.LANGUAGES[lang], location=(docname, None))
+
+
+def other_language(lang: str, pagename: str) -> tuple[str, str, str]:
+    """(language code, its name, relative URL) of the same page in the other language."""
+    other = "ja" if lang == "en" else "en"
+    up = "../" * pagename.count("/")
+    if lang == "en":
+        url = f"{up}{SITE_FOLDER[other]}{pagename}.html"
+    else:  # from <root>/ja/<page> back to <root>/<page>
+        url = f"{up}../{pagename}.html"
+    return other, i18n.LANGUAGES[other], url
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    lang = app.config.language or i18n.SOURCE_LANGUAGE
+    other, name, url = other_language(lang, pagename)
+    context["course_language"] = lang
+    context["course_other_language"] = {"code": other, "name": name, "url": url}
+
+
+def mark_generated(container: nodes.Element) -> nodes.Element:
+    """Text a directive makes from a YAML source is translated with the source
+    (exercises/i18n.py), not by the page's catalogue: keep Sphinx from extracting it."""
+    for node in container.findall(nodes.Element):
+        node["translatable"] = False
+    return container
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _configure, priority=200)
+    app.add_transform(UntranslatedText)
+    app.connect("html-page-context", _page_context)
