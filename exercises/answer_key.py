@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .i18n import message as _t
 from .markdown import to_html, to_inline_html
 from .tables import expected_value, factor_names, format_number
 
@@ -86,31 +87,31 @@ def _why(html: str) -> str:
 def _options(spec: dict) -> str:
     rows = []
     for o in spec["options"]:
-        mark = "Correct" if o.get("correct") else "Incorrect"
+        mark = _t("key.correct") if o.get("correct") else _t("key.incorrect")
         rows.append(f'<li data-correct="{str(bool(o.get("correct"))).lower()}"><strong>{mark}:</strong> '
                     f'{to_inline_html(o["text"])}{_why(to_html(o["feedback"]))}</li>')
     right = correct_options(spec)
-    lead = ("Correct answer: " if len(right) == 1 else "Correct answers: ") + "; ".join(
-        to_inline_html(o["text"]) for o in right)
+    lead = _t("key.correct_answer" if len(right) == 1 else "key.correct_answers",
+              answers=_t("key.separator").join(to_inline_html(o["text"]) for o in right))
     return f"<p>{lead}</p><ul>{''.join(rows)}</ul>"
 
 
 def _numeric(spec: dict) -> str:
     _value, tolerance, shown = numeric_answer(spec)
     unit = f" {_text(spec['unit'])}" if spec.get("unit") else ""
-    return (f"<p>Expected value: <strong>{_text(shown)}{unit}</strong>; answers within "
-            f"{_text(format(tolerance, 'g'))} of it are correct.</p>" + _md(spec, "explanation"))
+    return ("<p>" + _t("key.expected", value=f"<strong>{_text(shown)}{unit}</strong>",
+                       tolerance=_text(format(tolerance, "g"))) + "</p>" + _md(spec, "explanation"))
 
 
 def _ordering(spec: dict) -> str:
     rows = "".join(f"<li>{to_inline_html(text)}</li>" for _, text in order(spec))
-    return f"<p>The right order:</p><ol>{rows}</ol>{_md(spec, 'explanation')}"
+    return f"<p>{_t('key.right_order')}</p><ol>{rows}</ol>{_md(spec, 'explanation')}"
 
 
 def _categorize(spec: dict) -> str:
     rows = "".join(f"<li>{to_inline_html(item['text'])} &rarr; <strong>{_text(item['category'])}</strong>"
                    f"{_why(to_html(item['feedback']))}</li>" for item in spec["items"])
-    return f"<p>Each statement's category:</p><ul>{rows}</ul>{_md(spec, 'explanation')}"
+    return f"<p>{_t('key.categories')}</p><ul>{rows}</ul>{_md(spec, 'explanation')}"
 
 
 def _data_explorer(spec: dict) -> str:
@@ -118,17 +119,17 @@ def _data_explorer(spec: dict) -> str:
     parts = []
     for n, q in enumerate(spec["questions"], 1):
         body = _options(q) if q["type"] == "single_choice" else _numeric({**data, **q})
-        parts.append(f"<li><p><strong>Question {n}.</strong></p>{to_html(q['prompt'])}{body}</li>")
+        parts.append(f"<li><p><strong>{_t('key.question', n=n)}</strong></p>{to_html(q['prompt'])}{body}</li>")
     return f"<ol>{''.join(parts)}</ol>"
 
 
 def _risk_assessment(spec: dict) -> str:
-    rows = "".join(f"<li><strong>{_text(name)}</strong>: reference rating <strong>{_text(f['reference'])}</strong>"
+    rows = "".join(f"<li><strong>{_text(name)}</strong>: {_t('key.reference_rating')} <strong>{_text(f['reference'])}</strong>"
                    f"{_why(to_html(f['reasoning']))}</li>"
                    for f, name in zip(spec["factors"], factor_names(spec), strict=False))
     steps = spec.get("tolerance", 1)
-    return (f"<p>The reference assessment (ratings within {steps} step(s) of it count as agreeing; "
-            f"scale: {_text(', '.join(spec['scale']))}):</p><ul>{rows}</ul>")
+    scale = _text(_t("ui.list_separator").join(spec["scale"]))
+    return f"<p>{_t('key.reference_assessment', steps=steps, scale=scale)}</p><ul>{rows}</ul>"
 
 
 def _decision(spec: dict) -> str:
@@ -137,15 +138,15 @@ def _decision(spec: dict) -> str:
     for node in spec["nodes"]:
         if "choices" in node:
             choices = "".join(
-                f'<li data-sound="{str(ok).lower()}"><strong>{"Best" if ok else "Costly"}:</strong> '
+                f'<li data-sound="{str(ok).lower()}"><strong>{_t("key.best") if ok else _t("key.costly")}:</strong> '
                 f"{to_inline_html(c['text'])}{_why(to_html(c['consequence']))}</li>"
                 for c, ok in zip(node["choices"], sound[node["id"]], strict=False))
             steps.append(f"<li>{to_html(node['text'])}<ul>{choices}</ul></li>")
         else:
-            verdict = "Sound ending" if node["sound"] else "Costly ending"
+            verdict = _t("key.sound_ending") if node["sound"] else _t("key.costly_ending")
             endings.append(f"<li><strong>{verdict}:</strong> {to_html(node['text'])}{_why(to_html(node['debrief']))}</li>")
-    return (f"<p>Each step; Best marks the choices through which a sound ending can still be reached:</p>"
-            f"<ol>{''.join(steps)}</ol><p>The endings:</p><ul>{''.join(endings)}</ul>")
+    return (f"<p>{_t('key.steps')}</p><ol>{''.join(steps)}</ol>"
+            f"<p>{_t('key.endings')}</p><ul>{''.join(endings)}</ul>")
 
 
 def rubric_html(rubric: list[dict]) -> str:
@@ -155,13 +156,14 @@ def rubric_html(rubric: list[dict]) -> str:
         levels = "".join(f"<li><strong>{_text(lv['level'])}:</strong> {to_inline_html(lv['descriptor'])}</li>"
                          for lv in c["levels"])
         rows.append(f'<tr><th scope="row">{_text(c["criterion"])}</th><td><ul>{levels}</ul></td></tr>')
-    return ('<table class="cx-rubric"><caption>Rubric</caption><thead><tr><th scope="col">Criterion</th>'
-            f'<th scope="col">Levels</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return (f'<table class="cx-rubric"><caption>{_t("key.rubric")}</caption><thead><tr>'
+            f'<th scope="col">{_t("key.criterion")}</th><th scope="col">{_t("key.levels")}</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
 
 
 def _reflection(spec: dict) -> str:
     words = spec.get("min_words", 1)
-    out = f"<p>Model answer (at least {words} word(s) asked):</p>{to_html(spec['model_answer'])}"
+    out = f"<p>{_t('key.model_answer', words=words)}</p>{to_html(spec['model_answer'])}"
     return out + (rubric_html(spec["rubric"]) if spec.get("rubric") else "")
 
 

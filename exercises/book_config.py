@@ -14,13 +14,15 @@ from . import i18n
 from .paths import ROOT
 
 
-def derived(output: Path, lang: str = i18n.SOURCE_LANGUAGE, execute: bool = True) -> Path:
+def derived(output: Path, lang: str = i18n.SOURCE_LANGUAGE, execute: bool = True, draft: bool = False) -> Path:
     """Write ``output/_config.yml`` for a build in ``lang``; return its path."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["sphinx"]["config"]["language"] = lang
     if lang != i18n.SOURCE_LANGUAGE:
         config["title"] = i18n.message("course.title", lang)
         config.setdefault("html", {})["extra_footer"] = i18n.message("course.footer", lang)
+    if draft:  # untranslated text shown in English, not a warning
+        config["sphinx"]["config"]["course_i18n_strict"] = False
     if not execute:
         config["execute"]["execute_notebooks"] = "off"
     path = output / "_config.yml"

@@ -17,12 +17,12 @@ from pathlib import Path
 from .directives import YamlFileDirective
 from ..escaping import myst_text
 from ..yaml_data import load_by_id
+from ..i18n import message
 from ..paths import BOOK_DIR, SCHEMA_DIR
 
 CASES_DIR = BOOK_DIR / "cases"
 SCHEMA_PATH = SCHEMA_DIR / "case.schema.json"
-PARTS = [("background", "Background"), ("warning_signs", "Warning signs"),
-         ("response", "Response"), ("prevention", "What prevention could have changed")]
+PARTS = ["background", "warning_signs", "response", "prevention"]  # headings: case.<part> in messages.json
 
 
 def load_case(case_id: str, directory: Path = CASES_DIR) -> dict:
@@ -32,14 +32,14 @@ def load_case(case_id: str, directory: Path = CASES_DIR) -> dict:
 def case_markdown(case: dict) -> str:
     """The case in the shared template, as MyST Markdown (title and period are plain text;
     the other fields MyST Markdown, see the schema)."""
-    out = [f"`````{{admonition}} Case: {myst_text(case['title'])} ({myst_text(case['period'])})",
-           ":class: case-box", ""]
+    title = message("case.title", title=myst_text(case["title"]), period=myst_text(case["period"]))
+    out = [f"`````{{admonition}} {title}", ":class: case-box", ""]
     if case.get("as_of"):
-        out += [f"*The record in this case as of {myst_text(case['as_of'])}.*", ""]
+        out += ["*" + message("case.as_of", date=myst_text(case["as_of"])) + "*", ""]
     if case.get("content_note"):
-        out += [f"*Content note: {case['content_note'].strip()}*", ""]
-    for key, heading in PARTS:
-        out += ["```{rubric} " + heading, "```", case[key].strip(), ""]
+        out += ["*" + message("case.content_note", note=case["content_note"].strip()) + "*", ""]
+    for key in PARTS:
+        out += ["```{rubric} " + message(f"case.{key}"), "```", case[key].strip(), ""]
     out.append("`````")
     return "\n".join(out)
 

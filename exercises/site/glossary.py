@@ -14,6 +14,7 @@ from docutils import nodes
 
 from .directives import MarkdownDirective
 from ..escaping import myst_link, myst_text, url_problem
+from ..i18n import SOURCE_LANGUAGE, current, message
 from ..yaml_data import SpecError, line_for, load_yaml
 from ..paths import MODULES_DIR, SCHEMA_DIR
 
@@ -51,7 +52,7 @@ def load_glossary(modules_dir: Path = MODULES_DIR) -> list[dict]:
 
 def _module_ref(folder: str, docname_of_module) -> str:
     doc = docname_of_module(folder)
-    return f"{{doc}}`{doc}`" if doc else f"module {folder.split('-', 1)[0].lstrip('0')}"
+    return f"{{doc}}`{doc}`" if doc else message("glossary.module", n=folder.split("-", 1)[0].lstrip("0"))
 
 
 def japanese_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -67,15 +68,23 @@ def glossary_markdown(entries: list[dict], docname_of_module) -> str:
     The term, its Japanese form and reading are plain text; the definition is MyST
     Markdown; ``ja_source`` is linked only when it is an http(s) URL."""
     out = ["````{glossary}"]
+    english_first = current() == SOURCE_LANGUAGE
+    if not english_first:  # Japanese first, in the order of their readings
+        entries = sorted(entries, key=lambda e: e.get("reading") or e["ja"])
     for e in entries:
-        reading = f"（{e['reading']}）" if e.get("reading") else ""
-        japanese = "{course-ja}`" + quote(" ".join(f"{e['ja']}{reading}".split()), safe="") + "`"
-        source = f" ({myst_link('source', e['ja_source'])})" if url_problem(e["ja_source"]) is None else ""
-        out += [myst_text(e["term"]),
-                f"  {' '.join(e['definition'].split())}",
-                "",
-                f"  Japanese: {japanese}{source}. Introduced in {_module_ref(e['module'], docname_of_module)}.",
-                ""]
+        source = f" ({myst_link(message('glossary.source'), e['ja_source'])})" if url_problem(e["ja_source"]) is None else ""
+        module = _module_ref(e["module"], docname_of_module)
+        if english_first:
+            reading = f"（{e['reading']}）" if e.get("reading") else ""
+            japanese = "{course-ja}`" + quote(" ".join(f"{e['ja']}{reading}".split()), safe="") + "`"
+            terms = [myst_text(e["term"])]
+            detail = message("glossary.japanese", japanese=japanese, source=source, module=module)
+        else:  # the English term stays a second name of the entry, so {term}`English` still finds it
+            reading = message("glossary.reading", reading=myst_text(e["reading"])) if e.get("reading") else ""
+            terms = [myst_text(e["ja"]), myst_text(e["term"])]
+            detail = message("glossary.english", english=myst_text(e["term"]), reading=reading, source=source,
+                             module=module)
+        out += [*terms, f"  {' '.join(e['definition'].split())}", "", f"  {detail}", ""]
     out.append("````")
     return "\n".join(out)
 
@@ -91,7 +100,7 @@ class CourseGlossaryDirective(MarkdownDirective):
         except SpecError as err:
             raise self.error(str(err)) from err
         if not entries:
-            return [nodes.paragraph(text="No terms yet.")]
+            return [nodes.paragraph(text=message("glossary.none"))]
 
         def module_doc(folder: str) -> str | None:
             doc = (Path("book/modules") / folder / "index").as_posix()

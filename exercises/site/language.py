@@ -51,7 +51,7 @@ class UntranslatedText(SphinxTransform):
     def apply(self, **kwargs) -> None:
         lang = self.config.language or i18n.SOURCE_LANGUAGE
         docname = self.env.docname
-        if lang == i18n.SOURCE_LANGUAGE or not REQUIRED_PAGES.match(docname):
+        if lang == i18n.SOURCE_LANGUAGE or not REQUIRED_PAGES.match(docname) or not self.config.course_i18n_strict:
             return
         po = i18n.LOCALES_DIR / lang / "LC_MESSAGES" / f"{docname}.po"
         done = i18n.translations(po)
@@ -68,10 +68,8 @@ def other_language(lang: str, pagename: str) -> tuple[str, str, str]:
     """(language code, its name, relative URL) of the same page in the other language."""
     other = "ja" if lang == "en" else "en"
     up = "../" * pagename.count("/")
-    if lang == "en":
-        url = f"{up}{SITE_FOLDER[other]}{pagename}.html"
-    else:  # from <root>/ja/<page> back to <root>/<page>
-        url = f"{up}../{pagename}.html"
+    # from <root>/<page> to <root>/ja/<page>, or from <root>/ja/<page> back to <root>/<page>
+    url = f"{up}{SITE_FOLDER[other]}{pagename}.html" if lang == "en" else f"{up}../{pagename}.html"
     return other, i18n.LANGUAGES[other], url
 
 
@@ -91,6 +89,8 @@ def mark_generated(container: nodes.Element) -> nodes.Element:
 
 
 def setup(app: Sphinx) -> None:
+    # false only in a draft build (course book --lang ja --draft): untranslated text is shown in English
+    app.add_config_value("course_i18n_strict", True, "env")
     app.connect("config-inited", _configure, priority=200)
     app.add_transform(UntranslatedText)
     app.connect("html-page-context", _page_context)

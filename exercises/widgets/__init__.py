@@ -2,15 +2,18 @@
 
 Each widget's ES module is made of plain files concatenated (a blob-URL module cannot
 import files): ``common.js`` (shared helpers), ``checking.js`` (the browser's checking),
-``chart.js`` for the types that draw charts, then ``<type>.js`` (render).
+``chart.js`` for the types that draw charts, then ``<type>.js`` (render). Before them comes
+``MESSAGES``: the program's strings (``exercises/messages.json``) in the language being built.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import anywidget
 import traitlets
 
+from .. import i18n
 from ..checking import check
 from ..specs import find_exercise, load_bank, BANKS_DIR
 from .client import check_spec, client_spec, graded_order
@@ -22,7 +25,9 @@ PARTS = {"numeric": ["chart.js"], "data_explorer": ["chart.js"], "progress": []}
 def _front_end(kind: str) -> str:
     """The ES module for one type: the shared parts, then the type's own code."""
     parts = ["common.js", "checking.js", *PARTS.get(kind, []), f"{kind}.js"]
-    return "\n".join((HERE / part).read_text(encoding="utf-8") for part in parts)
+    # the program's strings in the language being built (exercises/i18n.py), read by checking.js
+    strings = f"const MESSAGES = {json.dumps(i18n.messages(), ensure_ascii=True, sort_keys=True)};"
+    return "\n".join([strings, *((HERE / part).read_text(encoding="utf-8") for part in parts)])
 
 
 _CSS = (HERE / "exercise.css").read_text(encoding="utf-8")

@@ -13,20 +13,20 @@ function render({ model, el }) {
   const selects = spec.items.map((item, i) => {
     const textId = `${group}-${i}-text`;
     const select = h("select", { id: `${group}-${i}`, "aria-labelledby": `${group}-${i}-label ${textId}` },
-      [h("option", { value: "", text: "Choose…" }),
+      [h("option", { value: "", text: t("ui.choose") }),
        ...spec.categories.map((name, c) => h("option", { value: String(c), text: name }))]);
     list.append(h("li", { class: "cx-sort-item" }, [
       h("span", { class: "cx-sort-text", id: textId, html: item.html }),
       h("span", { class: "cx-sort-choice" }, [
-        h("label", { for: select.id, id: `${group}-${i}-label`, text: "Category:" }), select]),
+        h("label", { for: select.id, id: `${group}-${i}-label`, text: t("ui.category") }), select]),
     ]));
     return select;
   });
 
   const answer = () => selects.map((s) => (s.value === "" ? null : Number(s.value)));
   ui.actions.append(
-    button(actionLabel(spec, "Check answer"), () => submit(ui, model, saved, verdict, spec, answer()), true),
-    button("Reset", () => {
+    button(actionLabel(spec, t("ui.check_answer")), () => submit(ui, model, saved, verdict, spec, answer()), true),
+    button(t("ui.reset"), () => {
       selects.forEach((s) => { s.value = ""; });
       resetAll(ui, model, saved);
       selects[0].focus();

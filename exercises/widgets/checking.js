@@ -3,6 +3,10 @@
 // status and feedback text. Specs here are client specs (see widgets/client.py):
 // Markdown already rendered to safe HTML by Python, expected values already computed.
 
+// The program's strings: MESSAGES (key -> template) is put before this file by
+// exercises/widgets/__init__.py from exercises/messages.json, in the page's language.
+const t = (key, values = {}) => MESSAGES[key].replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+
 // score (0 to 1): the share of the marks; by default 1 when correct, else 0.
 const result = (status, feedback, correct, score) => {
   const right = correct === undefined ? status === "correct" : correct;
@@ -24,7 +28,7 @@ const formatNumber = (value, decimals) =>
 
 function checkSingleChoice(spec, answer) {
   if (!isIndex(answer, spec.options.length)) {
-    return result("invalid", `Choose one of the ${spec.options.length} options.`);
+    return result("invalid", t("check.choose_one", { n: spec.options.length }));
   }
   const option = spec.options[answer];
   return result(option.correct ? "correct" : "incorrect", option.feedback_html);
@@ -34,15 +38,15 @@ function checkMultipleSelect(spec, answer) {
   const n = spec.options.length;
   if (!Array.isArray(answer) || !answer.length || new Set(answer).size !== answer.length
       || !answer.every((i) => isIndex(i, n))) {
-    return result("invalid", "Choose at least one option.");
+    return result("invalid", t("check.choose_at_least_one"));
   }
   const chosen = new Set(answer);
   const right = spec.options.filter((o, i) => o.correct === chosen.has(i)).length;
   const notes = spec.options.flatMap((o, i) => (chosen.has(i) || o.correct
-    ? [`<strong>${chosen.has(i) ? "Chosen" : "Not chosen"}: ${o.html}.</strong> ${o.feedback_html}`] : []));
+    ? [`<strong>${t(chosen.has(i) ? "check.chosen" : "check.not_chosen")}: ${o.html}.</strong> ${o.feedback_html}`] : []));
   const score = multipleSelectScore(spec.options, chosen);
   return result(right === n ? "correct" : "incorrect",
-    para(`${right} of ${n} options judged right; score ${percent(score)}%.`) + items(notes), undefined, score);
+    para(t("check.options_judged", { right, n, percent: percent(score) })) + items(notes), undefined, score);
 }
 
 function checkOrdering(spec, answer) {
@@ -50,60 +54,60 @@ function checkOrdering(spec, answer) {
   const sorted = Array.isArray(answer) ? [...answer].sort((a, b) => a - b) : [];
   if (!Array.isArray(answer) || !answer.every(Number.isInteger) || sorted.length !== n
       || sorted.some((v, i) => v !== i)) {
-    return result("invalid", `Put all ${n} items in order.`);
+    return result("invalid", t("check.order_all", { n }));
   }
   const placed = answer.filter((item, position) => item === position).length;
   return result(placed === n ? "correct" : "incorrect",
-    para(`${placed} of ${n} items are in the right place.`) + spec.explanation_html);
+    para(t("check.items_placed", { placed, n })) + spec.explanation_html);
 }
 
 function checkCategorize(spec, answer) {
   const n = spec.items.length;
   if (!Array.isArray(answer) || answer.length !== n || !answer.every((c) => isIndex(c, spec.categories.length))) {
-    return result("invalid", `Put each of the ${n} statements in a category.`);
+    return result("invalid", t("check.categorize_all", { n }));
   }
   const wrong = spec.items.filter((item, i) => answer[i] !== item.category);
   const notes = wrong.map((item) => `<strong>${esc(spec.categories[item.category])}:</strong> ${item.feedback_html}`);
   return result(wrong.length ? "incorrect" : "correct",
-    para(`${n - wrong.length} of ${n} statements are in the right category.`) + items(notes) + spec.explanation_html);
+    para(t("check.categorized", { right: n - wrong.length, n })) + items(notes) + spec.explanation_html);
 }
 
 function checkNumeric(spec, answer) {
-  if (typeof answer !== "number" || !Number.isFinite(answer)) return result("invalid", "Enter a number.");
+  if (typeof answer !== "number" || !Number.isFinite(answer)) return result("invalid", t("check.enter_number"));
   if (Math.abs(answer - spec.expected) <= spec.tolerance + 1e-9) {
     const unit = spec.unit ? ` ${spec.unit}` : "";
-    return result("correct", para(`The value is ${spec.expected_text}${unit}.`) + spec.explanation_html);
+    return result("correct", para(t("check.value_is", { value: spec.expected_text, unit })) + spec.explanation_html);
   }
-  return result("incorrect", para(`Your answer is ${answer > spec.expected ? "too high" : "too low"}.`) + spec.hint_html);
+  return result("incorrect", para(t(answer > spec.expected ? "check.too_high" : "check.too_low")) + spec.hint_html);
 }
 
 const QUESTION_CHECKS = { single_choice: checkSingleChoice, numeric: checkNumeric };
 
 function checkDataExplorer(spec, answer) {
   const n = spec.questions.length;
-  const invalid = result("invalid", `Answer all ${n} questions.`);
+  const invalid = result("invalid", t("check.answer_all", { n }));
   if (!Array.isArray(answer) || answer.length !== n || answer.some((a) => a === null || a === undefined)) return invalid;
   const results = spec.questions.map((q, i) => QUESTION_CHECKS[q.type](q, answer[i]));
   if (results.some((r) => r.status === "invalid")) return invalid;
   const right = results.filter((r) => r.correct).length;
-  return result(right === n ? "correct" : "incorrect", para(`${right} of ${n} questions answered correctly.`));
+  return result(right === n ? "correct" : "incorrect", para(t("check.questions_right", { right, n })));
 }
 
 function checkRiskAssessment(spec, answer) {
   const n = spec.factors.length;
   if (!Array.isArray(answer) || answer.length !== n || !answer.every((r) => isIndex(r, spec.scale.length))) {
-    return result("invalid", `Rate all ${n} risk factors.`);
+    return result("invalid", t("check.rate_all", { n }));
   }
   const apart = spec.factors.filter((f, i) => Math.abs(answer[i] - f.reference) > spec.tolerance);
   const notes = apart.map((f) => `<strong>${esc(f.name)}:</strong> `
-    + esc(`you rated ${spec.scale[answer[spec.factors.indexOf(f)]]}; the reference rates ${spec.scale[f.reference]}.`));
+    + esc(t("check.rated", { rated: spec.scale[answer[spec.factors.indexOf(f)]], reference: spec.scale[f.reference] })));
   return result(apart.length ? "incorrect" : "correct",
-    para(`Your ratings are within ${spec.tolerance} step(s) of the reference on ${n - apart.length} of ${n} factors.`)
+    para(t("check.ratings_within", { tolerance: spec.tolerance, close: n - apart.length, n }))
     + items(notes));
 }
 
 function checkDecision(spec, answer) {
-  const invalid = result("invalid", "Make a choice to continue.");
+  const invalid = result("invalid", t("check.make_choice"));
   if (!Array.isArray(answer) || !answer.every(Number.isInteger)) return invalid;
   let node = spec.nodes[spec.start];
   for (const choice of answer) {
@@ -114,15 +118,19 @@ function checkDecision(spec, answer) {
   return result(node.sound ? "correct" : "incorrect", node.debrief_html);
 }
 
+// exercises/checking.py word_count: two CJK characters (no spaces in Japanese) count as one word
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/g;
 function wordCount(text) {
-  return typeof text === "string" ? text.split(/\s+/).filter(Boolean).length : 0;
+  if (typeof text !== "string") return 0;
+  const cjk = (text.match(CJK) || []).length;
+  return text.replace(CJK, " ").split(/\s+/).filter(Boolean).length + Math.floor((cjk + 1) / 2);
 }
 
 function checkReflection(spec, answer) {
   const needed = Math.max(1, spec.min_words);
   const words = wordCount(answer);
-  if (words < needed) return result("invalid", `Write at least ${needed} word(s) (you have ${words}).`);
-  return result("submitted", para(`Saved in this browser (${words} words). Compare it with the model answer.`), false);
+  if (words < needed) return result("invalid", t("check.write_at_least", { needed, words }));
+  return result("submitted", para(t("check.saved_reflection", { words })), false);
 }
 
 // Every type's checking by name (the progress list re-checks stored answers with these).

@@ -3,7 +3,7 @@
 
 function render({ model, el }) {
   const spec = model.get("spec");
-  const ui = frame(el, spec, { correct: "A sound course.", incorrect: "A costly course." });
+  const ui = frame(el, spec, { correct: t("verdict.sound"), incorrect: t("verdict.costly") });
   const saved = exerciseStore(spec);
   const verdict = graded(spec, checkDecision);
   const pathList = h("ol", { class: "cx-path", "aria-label": "Your decisions so far" });
@@ -17,7 +17,7 @@ function render({ model, el }) {
     for (const choice of path) {
       const picked = node.choices[choice];
       pathList.append(h("li", { class: "cx-step" }, [
-        h("p", { class: "cx-step-choice" }, [h("strong", { text: "You chose: " }), h("span", { html: picked.html })]),
+        h("p", { class: "cx-step-choice" }, [h("strong", { text: t("ui.you_chose") }), h("span", { html: picked.html })]),
         h("div", { class: "cx-step-consequence", html: picked.consequence_html })]));
       node = spec.nodes[picked.next];
     }
@@ -45,7 +45,7 @@ function render({ model, el }) {
     if (!kept) ui.unsaved(null);
   }
 
-  ui.actions.append(button("Start again", () => { path = []; resetAll(ui, model, saved); draw(true); }));
+  ui.actions.append(button(t("ui.start_again"), () => { path = []; resetAll(ui, model, saved); draw(true); }));
   const previous = saved.load();
   if (previous) {  // its shape checked: a path of choices that exist
     path = previous.answer;

@@ -3,7 +3,7 @@
 
 function render(props) {
   renderChoices(props, {
-    type: "checkbox", role: "group", hint: "Choose every option that applies.", check: checkMultipleSelect,
+    type: "checkbox", role: "group", hint: t("ui.choose_every"), check: checkMultipleSelect,
     chosen: (inputs) => inputs.flatMap((input, i) => (input.checked ? [i] : [])),
   });
 }

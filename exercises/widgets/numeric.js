@@ -17,8 +17,8 @@ function render({ model, el }) {
   } else {
     ui.body.append(answerPart);
   }
-  ui.actions.append(button(actionLabel(spec, "Check answer"), check, true),
-    button("Reset", () => { input.value = ""; resetAll(ui, model, saved); input.focus(); }));
+  ui.actions.append(button(actionLabel(spec, t("ui.check_answer")), check, true),
+    button(t("ui.reset"), () => { input.value = ""; resetAll(ui, model, saved); input.focus(); }));
 
   const previous = saved.load();
   if (previous && typeof previous.answer === "number") {

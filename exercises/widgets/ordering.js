@@ -8,7 +8,7 @@ function render({ model, el }) {
   const verdict = graded(spec, checkOrdering);
   const list = h("ol", { class: "cx-order", "aria-labelledby": ui.promptId });
   const moves = h("p", { class: "cx-sr-only", role: "status", "aria-live": "polite" });
-  ui.body.append(h("p", { class: "cx-hint", text: "Use the Up and Down buttons to change the order." }), list, moves);
+  ui.body.append(h("p", { class: "cx-hint", text: t("ui.order_hint") }), list, moves);
   const plain = (html) => { const d = h("div", { html }); return d.textContent.trim(); };
 
   const previous = saved.load();
@@ -17,10 +17,10 @@ function render({ model, el }) {
   function draw(focus) {
     list.replaceChildren(...order.map((item, position) => {
       const name = plain(spec.items[item].html);
-      const up = button("Up", () => move(position, -1, "up"), false,
-        { "aria-label": `Move up: ${name}`, disabled: position === 0, "data-move": "up" });
-      const down = button("Down", () => move(position, 1, "down"), false,
-        { "aria-label": `Move down: ${name}`, disabled: position === order.length - 1, "data-move": "down" });
+      const up = button(t("ui.up"), () => move(position, -1, "up"), false,
+        { "aria-label": t("ui.move_up", { name }), disabled: position === 0, "data-move": "up" });
+      const down = button(t("ui.down"), () => move(position, 1, "down"), false,
+        { "aria-label": t("ui.move_down", { name }), disabled: position === order.length - 1, "data-move": "down" });
       return h("li", { class: "cx-order-item", "data-item": item }, [
         h("span", { class: "cx-order-text", html: spec.items[item].html }),
         h("span", { class: "cx-order-buttons" }, [up, down]),
@@ -39,12 +39,12 @@ function render({ model, el }) {
     [order[position], order[to]] = [order[to], order[position]];
     ui.announce("none");
     draw([to, direction]);
-    moves.textContent = `${plain(spec.items[order[to]].html)}: now ${to + 1} of ${order.length}.`;
+    moves.textContent = t("ui.moved", { item: plain(spec.items[order[to]].html), position: to + 1, n: order.length });
   }
 
   ui.actions.append(
-    button(actionLabel(spec, "Check order"), () => submit(ui, model, saved, verdict, spec, [...order]), true),
-    button("Reset", () => {
+    button(actionLabel(spec, t("ui.check_order")), () => submit(ui, model, saved, verdict, spec, [...order]), true),
+    button(t("ui.reset"), () => {
       order = [...spec.start];
       draw();
       resetAll(ui, model, saved);

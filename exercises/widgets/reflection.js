@@ -14,13 +14,13 @@ function render({ model, el }) {
   const area = h("textarea", { id, class: "cx-textarea", rows: 6, maxlength: MAX_REFLECTION_CHARS,
     "aria-describedby": `${id}-note` });
   const note = h("p", { class: "cx-hint", id: `${id}-note`,
-    text: "What you write stays in this browser; it is never sent anywhere." });
+    text: t("ui.reflection_private") });
   const modelId = uid("model");
   const modelAnswer = h("div", { class: "cx-model", id: modelId, hidden: true }, [
-    h("p", { class: "cx-kicker", text: "Model answer" }), h("div", { html: spec.model_answer_html })]);
-  const reveal = button("Show model answer", () => {
+    h("p", { class: "cx-kicker", text: t("ui.model_answer") }), h("div", { html: spec.model_answer_html })]);
+  const reveal = button(t("ui.show_model"), () => {
     modelAnswer.hidden = !modelAnswer.hidden;
-    reveal.textContent = modelAnswer.hidden ? "Show model answer" : "Hide model answer";
+    reveal.textContent = t(modelAnswer.hidden ? "ui.show_model" : "ui.hide_model");
     reveal.setAttribute("aria-expanded", String(!modelAnswer.hidden));
   }, false, { "aria-expanded": "false", "aria-controls": modelId });
   const text = () => area.value;
@@ -29,11 +29,11 @@ function render({ model, el }) {
     if (draft.save(area.value, null)) warned = false;
     else if (!warned) { warned = true; ui.unsaved(text); }
   });
-  ui.body.append(h("label", { for: id, text: "Your reflection" }), area, note);
+  ui.body.append(h("label", { for: id, text: t("ui.your_reflection") }), area, note);
   ui.actions.append(
-    button("Save reflection", () => submit(ui, model, saved, verdict, spec, area.value, text), true),
+    button(t("ui.save_reflection"), () => submit(ui, model, saved, verdict, spec, area.value, text), true),
     ...(spec.model_answer_html ? [reveal] : []),  // a graded reflection has none
-    button("Clear", () => { area.value = ""; draft.clear(); resetAll(ui, model, saved); area.focus(); }),
+    button(t("ui.clear"), () => { area.value = ""; draft.clear(); resetAll(ui, model, saved); area.focus(); }),
   );
   if (spec.model_answer_html) ui.root.insertBefore(modelAnswer, ui.root.lastChild);
 
