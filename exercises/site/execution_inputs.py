@@ -10,7 +10,9 @@ The digest of the inputs is kept beside the cache, so ``jupyter-book clean`` (wh
 the cache) does not force a re-run by itself. The edition being built (``COURSE_EDITION``)
 is part of the digest: the pages' widgets differ between the student and instructor
 editions, so a cache never serves one edition's pages to the other (``make book
-EDITION=instructor`` also keeps its own cache, in its own build folder).
+EDITION=instructor`` also keeps its own cache, in its own build folder). So are the language
+and, in a translated edition, the catalogues of the YAML sources and program strings
+(``locales/<lang>/data``): the widgets embed their text.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .. import edition
+from .. import edition, i18n
 from ..paths import ROOT
 
 INPUTS = ["exercises/**/*.py", "exercises/**/*.js", "exercises/**/*.css", "exercises/**/*.yml",
@@ -30,10 +32,13 @@ DIGEST_FILE = "course-inputs.sha256"
 logger = logging.getLogger(__name__)
 
 
-def inputs_digest(root: Path = ROOT, edition_name: str | None = None) -> str:
+def inputs_digest(root: Path = ROOT, edition_name: str | None = None, lang: str | None = None) -> str:
     digest = hashlib.sha256()
-    digest.update(f"edition={edition_name or edition.current()}\n".encode())
-    files = sorted({p for pattern in INPUTS for p in root.glob(pattern)
+    lang = lang or i18n.current()
+    digest.update(f"edition={edition_name or edition.current()}\nlanguage={lang}\n".encode())
+    # a translated edition's widgets and case boxes also read the translations of the YAML sources
+    patterns = INPUTS + ([f"locales/{lang}/data/**/*.po"] if lang != i18n.SOURCE_LANGUAGE else [])
+    files = sorted({p for pattern in patterns for p in root.glob(pattern)
                     if p.is_file() and "__pycache__" not in p.parts})
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode())
@@ -50,7 +55,7 @@ def _cache_dir(app: Sphinx) -> Path:
 def outdated_notebooks(app: Sphinx, env, added, changed, removed) -> list[str]:
     cache = _cache_dir(app)
     stamp = cache / DIGEST_FILE
-    digest = inputs_digest(edition_name=app.config.course_edition)
+    digest = inputs_digest(edition_name=app.config.course_edition, lang=app.config.language)
     if stamp.exists() and stamp.read_text().strip() == digest:
         return []
     if cache.exists():

@@ -40,6 +40,10 @@ def _configure(app: Sphinx, config: Config) -> None:
     if lang != i18n.current():  # the kernels read COURSE_LANG: the two must agree
         raise ConfigError(f"language={lang!r} but {i18n.VARIABLE}={i18n.current()!r}: build the Japanese "
                           f"edition with `make book LANG=ja` (course book --lang ja), which sets both")
+    # the link to the other language, in every page's header (book/_templates/language-switch.html)
+    header = config.html_theme_options.setdefault("article_header_end", ["article-header-buttons.html"])
+    if "language-switch.html" not in header:
+        header.insert(0, "language-switch.html")
 
 
 class UntranslatedText(SphinxTransform):
@@ -77,7 +81,8 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     lang = app.config.language or i18n.SOURCE_LANGUAGE
     other, name, url = other_language(lang, pagename)
     context["course_language"] = lang
-    context["course_other_language"] = {"code": other, "name": name, "url": url}
+    context["course_other_language"] = {"code": other, "name": name, "url": url,
+                                        "title": i18n.message("site.other_language", lang)}
 
 
 def mark_generated(container: nodes.Element) -> nodes.Element:
