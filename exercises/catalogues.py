@@ -77,11 +77,17 @@ def _read(path: Path) -> Catalog:
         return read_po(f, abort_invalid=True)
 
 
+_DATED = re.compile(rb'^"POT-Creation-Date: .*\n', re.MULTILINE)
+
+
 def _write(catalog: Catalog, path: Path) -> None:
-    """Write a catalogue whole (a temporary file renamed over the old one)."""
+    """Write a catalogue whole (a temporary file renamed over the old one); left alone when
+    only its template's date would change, so an update touches only what changed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, include_previous=True, sort_output=False)
+    if path.exists() and _DATED.sub(b"", path.read_bytes()) == _DATED.sub(b"", buffer.getvalue()):
+        return
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(buffer.getvalue())
     temporary.replace(path)
