@@ -10,7 +10,8 @@
 #                    notes) into _build/instructor/_build/html, with its own execution cache
 #   make test        the whole test suite (lint, unit, data, notebooks, site in headless Chromium)
 #   make test-fast   lint, unit and data tests only (no browser, no notebooks): a quick loop
-#   make serve       serve the built site on http://127.0.0.1:8000
+#   make serve       serve the built site on http://127.0.0.1:8000 (the Japanese edition, once
+#                    built, under /ja/ as when published; LANG=ja prints its address)
 #   make lms         export the question banks for Moodle and Canvas into _build/lms
 #   make handouts    printable handouts, answer keys, role cards (PDF) into _build/handouts; MODULES= to choose
 #   make course MODULES="foundations 4"   a custom course from chosen modules
@@ -82,8 +83,8 @@ test: $(VENV)/.installed node_modules/.installed browser lint
 test-fast: $(VENV)/.installed lint
 	$(BIN)/python -m pytest -n $(JOBS) tests/unit tests/data
 
-serve:
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
+serve: $(VENV)/.installed
+	$(COURSE) serve --edition $(EDITION)
 
 lms: $(VENV)/.installed
 	$(COURSE) lms

@@ -3,6 +3,8 @@ is installed (``pip install .``). The Makefile's targets call these.
 
   book        validate the banks and data, then build the site (strict) into _build/html
               (the instructor edition: --edition instructor, into _build/instructor)
+  serve       serve the built site on http://127.0.0.1:8000, the Japanese edition (when
+              built) under /ja/, as they are published
   i18n        update the translation catalogues after an English change (update), or print
               how much is translated and out of date per module and kind (status)
   validate    load and validate every exercise bank (or the bank files given)
@@ -31,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     book.add_argument("--lang", default=None, help="en (default) or ja; or set COURSE_LANG")
     book.add_argument("--draft", action="store_true",
                       help="a translated edition with what is translated so far (the rest in English)")
+    serve = sub.add_parser("serve", help="serve the built site on 127.0.0.1 (the Japanese edition under ja/)")
+    serve.add_argument("--edition", default=None, help="student (default) or instructor; or set COURSE_EDITION")
+    serve.add_argument("--port", type=int, default=8000)
     i18n = sub.add_parser("i18n", help="translation catalogues: update them after an English change, or their status")
     i18n.add_argument("action", choices=["update", "status"])
     i18n.add_argument("--lang", default="ja", help="the language (default: ja)")
@@ -137,6 +142,30 @@ def _translation_problems(lang: str) -> list[str]:
     return required_complete({key: count for key, count in table.items() if key[1] != "pages"})
 
 
+def serve(args) -> int:
+    import time
+    from . import edition, i18n
+    from .kit.browser import serve as serving
+    from .paths import site_output
+    name = edition.check(args.edition) if args.edition else edition.current()
+    sites = {lang: site_output(name, lang) / "_build" / "html" for lang in i18n.LANGUAGES}
+    if not (sites["en"] / "index.html").exists():
+        print(f"error: no site in {sites['en']}; run make book{' EDITION=instructor' if name != 'student' else ''} "
+              "first", file=sys.stderr)
+        return 1
+    mounts = {"ja/": sites["ja"]} if (sites["ja"] / "index.html").exists() else {}
+    with serving(sites["en"], mounts, port=args.port) as url:
+        lang = i18n.current()
+        print(f"Serving {url}{'ja/' if lang == 'ja' and mounts else ''} (English at /"
+              f"{', Japanese at /ja/' if mounts else '; no Japanese edition built (make book LANG=ja)'}); "
+              "Ctrl-C stops", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return 0
+
+
 def translations(args) -> int:
     from . import catalogues, i18n
     lang = i18n.check(args.lang)
@@ -213,7 +242,8 @@ def room(args) -> int:
 
 
 COMMANDS = {"book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
-            "slides": slides, "handouts": handouts, "kit": kit, "room": room, "i18n": translations}
+            "slides": slides, "handouts": handouts, "kit": kit, "room": room, "i18n": translations,
+            "serve": serve}
 
 if __name__ == "__main__":
     sys.exit(main())

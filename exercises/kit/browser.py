@@ -18,6 +18,7 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlparse
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
@@ -63,14 +64,26 @@ def is_local(url: str) -> bool:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    mounts: ClassVar[dict[str, str]] = {}  # URL prefix ("ja/") -> the folder served under it
+
+    def translate_path(self, path: str) -> str:
+        for prefix, folder in self.mounts.items():
+            if path.startswith("/" + prefix):  # the standard handler's cleaned path, moved to the mount
+                inside = super().translate_path("/" + path[len(prefix) + 1:])
+                return os.path.join(folder, os.path.relpath(inside, self.directory))
+        return super().translate_path(path)
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+def serve(directory: Path, mounts: dict[str, Path] | None = None, port: int = 0):
+    """Serve ``directory`` on 127.0.0.1 (a free port unless given); yields the base URL.
+    ``mounts`` serves other folders under URL prefixes, e.g. ``{"ja/": japanese_site}``:
+    the Japanese edition sits under ``ja/`` of the English one, as when published."""
+    handler = type("Handler", (_QuietHandler,), {"mounts": {k: str(v) for k, v in (mounts or {}).items()}})
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

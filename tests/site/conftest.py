@@ -54,9 +54,49 @@ def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
     return html
 
 
+def build_japanese() -> Path:
+    """A clean, strict build of the Japanese edition with the course's own command
+    (``course book --lang ja``: checks that the translations are complete, then builds into
+    ``_build/ja``); returns its html folder. COURSE_REUSE_BUILD=1 and the xdist lock work as
+    for :func:`build`."""
+    from exercises.paths import site_output
+    output = site_output("student", "ja")
+    html = output / "_build" / "html"
+    if os.environ.get("COURSE_REUSE_BUILD") != "1":
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+        key = hashlib.sha256(f"{output.resolve()}|ja".encode()).hexdigest()[:16]
+        with open(Path(tempfile.gettempdir()) / f"course-site-build-{key}.lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            lock.seek(0)
+            if not (run and lock.read().strip() == run and (html / "index.html").exists()):
+                if (output / "_build").exists():  # clean keeps the execution cache
+                    subprocess.run([*JB, "clean", str(output)], cwd=ROOT, check=True, capture_output=True)
+                proc = subprocess.run([os.sys.executable, "-m", "exercises", "book", "--lang", "ja"], cwd=ROOT,
+                                      capture_output=True, text=True,
+                                      env={**os.environ, "COURSE_EDITION": "student", "COURSE_LANG": "ja"})
+                assert proc.returncode == 0, "strict Japanese build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
+                lock.seek(0)
+                lock.truncate()
+                lock.write(run)
+    assert (html / "index.html").exists()
+    return html
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     return build()
+
+
+@pytest.fixture(scope="session")
+def ja_site() -> Path:
+    return build_japanese()
+
+
+@pytest.fixture(scope="session")
+def bilingual_url(site, ja_site):
+    """Both editions served as published: English at the root, Japanese under ja/."""
+    with serve(site, {"ja/": ja_site}) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -79,16 +119,29 @@ class PageLog:
                 + [f"request failed: {u} ({e})" for u, e in self.failed])
 
 
-@pytest.fixture
-def open_page(browser, base_url):
-    """open_page("book/front/how-to-use.html") -> (page, log); offsite requests are blocked."""
+def _page_opener(browser, base_url):
     contexts = []
 
     def _open(path: str, init_script: str | None = None, **context_args):
         context = browser.new_context(**context_args)
         contexts.append(context)
         return open_logged(context, base_url + path, init_script)
+    return _open, contexts
 
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """open_page("book/front/how-to-use.html") -> (page, log); offsite requests are blocked."""
+    _open, contexts = _page_opener(browser, base_url)
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def open_bilingual(browser, bilingual_url):
+    """open_bilingual("ja/book/index.html") -> (page, log), both editions served together."""
+    _open, contexts = _page_opener(browser, bilingual_url)
     yield _open
     for context in contexts:
         context.close()
