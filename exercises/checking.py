@@ -162,17 +162,18 @@ def check_decision(spec: dict, answer) -> dict:
     return _result("correct" if node["sound"] else "incorrect", to_html(node["debrief"]))
 
 
-# Japanese and Chinese are written without spaces: two such characters count as one word
+# Japanese and Chinese are written without spaces: three such characters count as one word
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 def word_count(text) -> int:
-    """Words separated by spaces, plus one for every two CJK characters (rounded up); the
-    same rule as wordCount in widgets/checking.js."""
+    """Words separated by spaces, plus one for every three CJK characters (rounded up; a
+    common rule of thumb for English words against Japanese characters); the same rule as
+    wordCount in widgets/checking.js."""
     if not isinstance(text, str):
         return 0
     cjk = len(_CJK.findall(text))
-    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    return len(_CJK.sub(" ", text).split()) + (cjk + 2) // 3
 
 
 def check_reflection(spec: dict, answer) -> dict:

@@ -118,12 +118,12 @@ function checkDecision(spec, answer) {
   return result(node.sound ? "correct" : "incorrect", node.debrief_html);
 }
 
-// exercises/checking.py word_count: two CJK characters (no spaces in Japanese) count as one word
+// exercises/checking.py word_count: three CJK characters (no spaces in Japanese) count as one word
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/g;
 function wordCount(text) {
   if (typeof text !== "string") return 0;
   const cjk = (text.match(CJK) || []).length;
-  return text.replace(CJK, " ").split(/\s+/).filter(Boolean).length + Math.floor((cjk + 1) / 2);
+  return text.replace(CJK, " ").split(/\s+/).filter(Boolean).length + Math.floor((cjk + 2) / 3);
 }
 
 function checkReflection(spec, answer) {
