@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import random
 
-from .. import edition
+from .. import edition, i18n
 from ..answer_key import answer_key_html
+from ..i18n import message
 from ..markdown import to_html, to_inline_html
 from ..tables import as_json_table, expected_value, factor_names, format_number, frame
 
@@ -70,16 +71,26 @@ def _numeric_question(spec: dict) -> dict:
             "explanation_html": _md(spec, "explanation"), "hint_html": _md(spec, "hint")}
 
 
-def _chart(spec: dict) -> dict:
+def _chart(spec: dict, columns=()) -> dict:
     chart = dict(spec["chart"])
-    chart.setdefault("title", spec.get("title", "Chart"))
-    return chart
+    chart.setdefault("title", spec.get("title", message("ui.chart")))
+    return {**chart, **{key: _in_language(chart[key], columns) for key in ("x", "series") if key in chart}}
+
+
+def _in_language(column: str, columns) -> str:
+    """A dataset column in the page's language: ``answer_en`` -> ``answer_ja`` in the Japanese
+    edition where the dataset has that column (labels only: filters keep the column named)."""
+    lang = i18n.current()
+    if lang != i18n.SOURCE_LANGUAGE and column.endswith("_en") and f"{column[:-3]}_{lang}" in columns:
+        return f"{column[:-3]}_{lang}"
+    return column
 
 
 def _numeric(spec: dict, ref: str) -> dict:
     out = _numeric_question(spec)
     if "chart" in spec:
-        out.update(chart=_chart(spec), table=as_json_table(frame(spec)))
+        df = frame(spec)
+        out.update(chart=_chart(spec, df.columns), table=as_json_table(df))
     return out
 
 
@@ -92,8 +103,8 @@ def _data_explorer(spec: dict, ref: str) -> dict:
                       else _numeric_question({**data, **q}))
         questions.append(client)
     df = frame(spec)
-    columns = spec.get("columns") or [str(c) for c in df.columns]
-    return {"table": as_json_table(df, columns), "chart": _chart(spec), "filters": spec.get("filters", []),
+    columns = [_in_language(c, df.columns) for c in spec.get("columns") or [str(c) for c in df.columns]]
+    return {"table": as_json_table(df, columns), "chart": _chart(spec, df.columns), "filters": spec.get("filters", []),
             "range": spec.get("range"), "questions": questions}
 
 
@@ -155,7 +166,8 @@ def _graded_numeric_question(spec: dict) -> dict:
 def _graded_numeric(spec: dict, ref: str) -> dict:
     out = _graded_numeric_question(spec)
     if "chart" in spec:
-        out.update(chart=_chart(spec), table=as_json_table(frame(spec)))
+        df = frame(spec)
+        out.update(chart=_chart(spec, df.columns), table=as_json_table(df))
     return out
 
 
@@ -194,7 +206,7 @@ def _graded_decision(spec: dict, ref: str) -> dict:
                                       for c in node["choices"]]})
         else:  # an ending's text tells how it went: left out
             nodes.append({"id": node["id"], "ending": True,
-                          "text_html": "<p>You have reached the end of the scenario.</p>"})
+                          "text_html": f"<p>{message('ui.scenario_end')}</p>"})
     return {"start": index[spec["start"]], "nodes": nodes}
 
 
