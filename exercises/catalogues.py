@@ -13,7 +13,8 @@ instead) with the previous English beside it, so the translator sees what change
 
 ``course i18n status`` (``make i18n-status``) prints, per module and per kind of text, how
 many strings are translated, out of date and missing. The kinds are pages, exercises,
-glossary, cases, workshop (agendas, roles and workshop materials) and messages.
+glossary, cases, workshop (agendas, roles and workshop materials), datasheets (the data
+package's titles, descriptions and caveats) and messages.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from . import book_config, i18n
-from .paths import BOOK_DIR, BUILD_DIR, MODULES_DIR, PACKAGE_DIR, ROOT
+from .paths import BOOK_DIR, BUILD_DIR, DATA_DIR, MODULES_DIR, PACKAGE_DIR, ROOT
 from .yaml_data import field_name, line_for, parse_yaml, read_text
 
 GETTEXT_BUILD = BUILD_DIR / "gettext"  # its own doctrees: the html build's are incompatible
@@ -40,10 +41,11 @@ REQUIRED_KINDS = ("pages", "exercises", "glossary", "messages")
 
 
 def yaml_sources() -> list[Path]:
-    """Every YAML file whose text the course shows."""
+    """Every YAML file whose text the course shows, and the data package (JSON is YAML)."""
     return sorted([*BANKS_DIR.glob("*.yml"), *MODULES_DIR.glob("*/glossary.yml"),
                    *(BOOK_DIR / "cases").glob("*.yml"), *(BOOK_DIR / "agendas").glob("*.yml"),
-                   *(BOOK_DIR / "roles").glob("*.yml"), *(BOOK_DIR / "workshop").glob("*.yml")])
+                   *(BOOK_DIR / "roles").glob("*.yml"), *(BOOK_DIR / "workshop").glob("*.yml"),
+                   DATA_DIR / "datapackage.json"])
 
 
 def _new_catalog(lang: str | None = None) -> Catalog:
@@ -188,7 +190,7 @@ def _module_of(path: str) -> str:
         return folder or "front and back"
     if path.startswith("exercises/messages"):
         return "widgets"
-    if path.startswith(("book/cases", "book/agendas", "book/roles", "book/workshop")):
+    if path.startswith(("book/cases", "book/agendas", "book/roles", "book/workshop", "data/")):
         return "shared"
     return "front and back"
 
@@ -204,6 +206,8 @@ def _kind_of(path: str) -> str:
         return "cases"
     if path.startswith("exercises/messages"):
         return "messages"
+    if path.startswith("data/"):
+        return "datasheets"
     return "workshop"
 
 

@@ -8,7 +8,8 @@ Translations are gettext catalogues under ``locales/<lang>/``:
 
 - ``LC_MESSAGES/<docname>.po``: the pages' prose, read by Sphinx itself (``locale_dirs``);
 - ``data/<source path>.po``: the text of a YAML source (an exercise bank, a case box, a
-  glossary, an agenda, role cards, workshop materials), one catalogue beside each source's
+  glossary, an agenda, role cards, workshop materials) or of the data package's
+  descriptions (``data/datapackage.json``), one catalogue beside each source's
   path. Each entry's ``msgid`` is the English text, so an English change leaves the old
   translation unmatched (shown as out of date by ``course i18n status``) and never shows a
   stale translation;
@@ -37,8 +38,8 @@ MESSAGES_FILE = PACKAGE_DIR / "messages.json"
 
 # fields of the YAML sources whose text is prose to translate (see the module docstring)
 TRANSLATABLE = frozenset({
-    "as_of", "background", "brief", "care", "case", "categories", "category", "consequence",
-    "content_note", "criterion", "debrief", "definition", "descriptor", "dilemma", "explanation",
+    "as_of", "background", "brief", "care", "case", "categories", "category", "caveats", "consequence",
+    "content_note", "criterion", "debrief", "definition", "description", "descriptor", "dilemma", "explanation",
     "facilitator", "feedback", "headline", "hint", "label", "level", "materials", "model_answer",
     "name", "objective", "participants", "period", "played_by", "prepare", "prevention", "prompt",
     "question", "reasoning", "reference", "release", "response", "room", "scale", "source", "text",
