@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
@@ -85,6 +86,17 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
                                         "title": i18n.message("site.other_language", lang)}
 
 
+def _translate_captions(app: Sphinx, doctree) -> None:
+    """The table of contents' part captions (from _toc.yml, in no page's catalogue) in the
+    language built: ``toc.<caption in lower case, words joined by _>`` in messages.json."""
+    lang = app.config.language or i18n.SOURCE_LANGUAGE
+    strings = i18n.messages(lang)
+    for node in doctree.findall(addnodes.toctree):
+        key = "toc." + "_".join(str(node.get("caption") or "").lower().split())
+        if key in strings:
+            node["caption"] = strings[key]
+
+
 def mark_generated(container: nodes.Element) -> nodes.Element:
     """Text a directive makes from a YAML source is translated with the source
     (exercises/i18n.py), not by the page's catalogue: keep Sphinx from extracting it."""
@@ -99,3 +111,4 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", _configure, priority=200)
     app.add_transform(UntranslatedText)
     app.connect("html-page-context", _page_context)
+    app.connect("doctree-read", _translate_captions)
