@@ -13,9 +13,17 @@ import os
 
 EDITIONS = ("student", "instructor")
 VARIABLE = "COURSE_EDITION"
-BANNER = ("Instructor edition: contains answer keys, rubrics and teaching notes. "
-          "Do not publish it where students can see it.")
-TITLE_SUFFIX = " (instructor edition)"
+
+
+def banner(lang: str | None = None) -> str:
+    """The instructor edition's banner on every page (edition.banner in exercises/messages.json)."""
+    from .i18n import message
+    return message("edition.banner", lang)
+
+
+def title_suffix(lang: str | None = None) -> str:
+    from .i18n import message
+    return message("edition.title_suffix", lang)
 
 
 class EditionError(ValueError):
@@ -52,10 +60,11 @@ def _configure(app, config) -> None:
     except EditionError as err:
         raise ConfigError(str(err)) from None
     if name == "instructor":
-        if config.html_title and not config.html_title.endswith(TITLE_SUFFIX):
-            config.html_title += TITLE_SUFFIX
+        suffix = title_suffix(config.language)
+        if config.html_title and not config.html_title.endswith(suffix):
+            config.html_title += suffix
         options = dict(config.html_theme_options or {})
-        options["announcement"] = BANNER
+        options["announcement"] = banner(config.language)
         config.html_theme_options = options
 
 

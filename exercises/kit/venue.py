@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from .. import edition
 from ..escaping import html_text
+from ..i18n import LANGUAGES
 from ..paths import BUILD_DIR, ROOT
 from ..toc import module_names, read_toc, resolve
 from . import credits, handouts, slides, workshop
@@ -49,7 +50,8 @@ class KitError(RuntimeError):
 def ensure_site(site: Path = SITE) -> Path:
     """The student site: the existing build, or a new strict build when there is none."""
     if (site / "index.html").is_file():
-        if edition.BANNER in (site / "index.html").read_text(encoding="utf-8"):
+        home = (site / "index.html").read_text(encoding="utf-8")
+        if any(edition.banner(lang) in home for lang in LANGUAGES):
             raise KitError(f"{site} is the instructor edition (answer keys): a venue kit holds the student "
                            "edition only; build it with make book")
         return site

@@ -14,6 +14,7 @@ from .directives import YamlFileDirective
 from ..escaping import myst_text
 from ..yaml_data import load_by_id
 from ..paths import BOOK_DIR, SCHEMA_DIR
+from ..i18n import message
 
 AGENDAS_DIR = BOOK_DIR / "agendas"
 SCHEMA_PATH = SCHEMA_DIR / "agenda.schema.json"
@@ -49,19 +50,22 @@ def agenda_markdown(agenda: dict) -> str:
     def one_line(text: str) -> str:
         return " ".join(text.split())
 
-    out = [f"**{myst_text(agenda['title'])}**: {slots[0][0]} to {slots[-1][1]} "
-           f"({total // 60} h {total % 60:02d} min). Participants: {one_line(agenda['participants'])}", "",
-           f"*Room set-up.* {one_line(agenda['room'])}", ""]
+    out = [f"**{myst_text(agenda['title'])}**" + message(
+               "agenda.summary", start=slots[0][0], end=slots[-1][1], hours=total // 60,
+               minutes=f"{total % 60:02d}", participants=one_line(agenda["participants"])), "",
+           f"*{message('agenda.room')}* {one_line(agenda['room'])}", ""]
     if agenda.get("materials"):
-        out += ["*Materials.*", ""] + [f"- {one_line(m)}" for m in agenda["materials"]] + [""]
+        out += [f"*{message('agenda.materials')}*", ""] + [f"- {one_line(m)}" for m in agenda["materials"]] + [""]
     out += ["```{list-table}", ":header-rows: 1", ":widths: 15 10 25 50", "",
-            "* - Time", "  - Minutes", "  - Activity", "  - What happens"]
+            f"* - {message('agenda.time')}", f"  - {message('agenda.minutes')}", f"  - {message('agenda.activity')}",
+            f"  - {message('agenda.what')}"]
     for start, end, a in slots:
         out += [f"* - {start}–{end}", f"  - {a['minutes']}", f"  - {myst_text(a['title'])}", f"  - {one_line(a['what'])}"]
     out += ["```", ""]
     notes = [(a["title"], a["facilitator"]) for _, _, a in slots if a.get("facilitator")]
     if notes:
-        out += ["*Facilitator's notes.*", ""] + [f"- **{myst_text(title)}.** {one_line(note)}" for title, note in notes] + [""]
+        out += [f"*{message('agenda.notes')}*", ""]
+        out += [f"- **{myst_text(title)}.** {one_line(note)}" for title, note in notes] + [""]
     return "\n".join(out)
 
 

@@ -17,6 +17,7 @@ from .directives import MarkdownDirective
 from .module_text import module_text
 from ..specs import load_banks
 from ..paths import BOOK_DIR
+from ..i18n import message
 
 SESSION_AGENDA = "module-session"
 
@@ -31,8 +32,9 @@ def plan_markdown(folders: list[str]) -> str:
     session = load_agenda(SESSION_AGENDA)
     banks = load_banks()
     out = ["```{list-table}", ":header-rows: 1", ":widths: 8 34 10 10 12 26", "",
-           "* - Module", "  - Title", "  - Objectives", "  - Exercises", "  - Discussion questions",
-           "  - Slide deck and handout"]
+           *(f"{'* -' if i == 0 else '  -'} {message(key)}" for i, key in enumerate((
+               "plan.module", "plan.title", "plan.objectives", "plan.exercises", "plan.discussion",
+               "plan.materials")))]
     # one numbering: a module's number names its session, its deck and its handout
     for folder in folders:
         text = module_text(folder)
@@ -41,7 +43,7 @@ def plan_markdown(folders: list[str]) -> str:
                 f"  - {len(text.objectives)}", f"  - {len(bank.exercises) if bank else 0}",
                 f"  - {len(text.discussion_questions)}", f"  - `slides/{folder}/`, `handouts/{folder}.pdf`"]
     total = total_minutes(session)
-    out += ["```", "", f"Each session follows the same plan ({total} minutes):", "", agenda_markdown(session)]
+    out += ["```", "", message("plan.session", minutes=total), "", agenda_markdown(session)]
     return "\n".join(out)
 
 

@@ -16,6 +16,7 @@ from .directives import MarkdownDirective
 from ..escaping import myst_text
 from ..specs import BANKS_DIR, load_banks
 from ..paths import MODULES_DIR, ROOT
+from ..i18n import message
 
 SHOW = re.compile(r"""show\(\s*["']([a-z0-9-]+/[a-z0-9-]+)["']\s*\)""")
 
@@ -41,7 +42,7 @@ def objectives_map() -> list[dict]:
         grouped: dict[str, list] = {}
         for ex in bank.exercises:
             ref = f"{bank.name}/{ex['id']}"
-            grouped.setdefault(ex.get("objective", "(no objective given)"), []).append(
+            grouped.setdefault(ex.get("objective", message("map.no_objective")), []).append(
                 (ref, ex["type"].replace("_", " "), shown.get(ref)))
         out.append({"module": folder, "bank": bank.name, "objectives": list(grouped.items())})
     return out
@@ -52,15 +53,16 @@ def map_markdown(rows: list[dict], found_docs) -> str:
     for row in rows:
         index = f"book/modules/{row['module']}/index"
         title = f"{{doc}}`/{index}`" if index in found_docs else row["module"]
-        out += [f"**Module {title}** (bank `{row['bank']}`)", "", "```{list-table}", ":header-rows: 1",
-                ":widths: 55 45", "", "* - Objective", "  - Exercises"]
+        out += ["**" + message("map.module", title=title) + "** " + message("map.bank", bank=f"`{row['bank']}`"), "",
+                "```{list-table}", ":header-rows: 1", ":widths: 55 45", "",
+                f"* - {message('map.objective')}", f"  - {message('map.exercises')}"]
         for objective, exercises in row["objectives"]:
             cells = []
             for ref, kind, doc in exercises:
                 name = ref.split("/", 1)[1]
                 link = f"{{doc}}`{name} </{doc}>`" if doc and doc in found_docs else f"`{name}`"
                 cells.append(f"{link} ({kind})")
-            out += [f"* - {myst_text(objective)}", f"  - {'; '.join(cells)}"]  # plain text
+            out += [f"* - {myst_text(objective)}", f"  - {message('key.separator').join(cells)}"]  # plain text
         out += ["```", ""]
     return "\n".join(out)
 

@@ -21,6 +21,7 @@ from .directives import YamlFileDirective
 from ..escaping import myst_text
 from ..yaml_data import load_by_id
 from ..paths import BOOK_DIR, SCHEMA_DIR
+from ..i18n import message
 
 ROLES_DIR = BOOK_DIR / "roles"
 SCHEMA_PATH = SCHEMA_DIR / "roles.schema.json"
@@ -36,7 +37,7 @@ def _one_line(text: str) -> str:
 
 def role_text(role: dict) -> str:
     """The role's description as one MyST paragraph, as the page shows it."""
-    parts = [role["brief"], role.get("tools", ""), f"*Your dilemma:* {role['dilemma']}", role.get("care", "")]
+    parts = [role["brief"], role.get("tools", ""), f"*{message('roles.dilemma')}* {role['dilemma']}", role.get("care", "")]
     return " ".join(_one_line(p) for p in parts if p)
 
 
@@ -52,7 +53,7 @@ def roles_markdown(data: dict) -> str:
     optional = [r for r in data["roles"] if r.get("optional")]
     out = deflist(core)
     if optional:
-        out += ["Optional roles for larger groups:", "", *deflist(optional)]
+        out += [message("roles.optional_lead"), "", *deflist(optional)]
     return "\n".join(out)
 
 

@@ -28,6 +28,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 
+from ..i18n import message
+
+
 NAME = "teaching-note"
 # The opening fence, up to the same fence on a line of its own (MyST closes there).
 BLOCK = re.compile(r"^[ \t]*(?P<fence>`{3,}|:{3,})[ \t]*\{" + NAME + r"\}.*?^[ \t]*(?P=fence)[ \t]*$\n?",
@@ -52,7 +55,7 @@ class TeachingNoteDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         if self.config.course_edition != "instructor":
             return []
-        title = "Teaching note" + (f": {self.arguments[0]}" if self.arguments else "")
+        title = message("note.title") + (f": {self.arguments[0]}" if self.arguments else "")
         note = nodes.admonition(classes=["teaching-note"])
         note += nodes.title(title, title)
         self.state.nested_parse(self.content, self.content_offset, note)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from exercises.kit.browser import is_local, serve
-from exercises.edition import BANNER, TITLE_SUFFIX
+from exercises.edition import banner, title_suffix
 from exercises.markdown import to_html
 from exercises.specs import load_banks
 from exercises.site.teaching_note import notes_in
@@ -212,8 +212,8 @@ def test_every_graded_type_renders_in_graded_mode(open_page):
 
 def test_instructor_pages_carry_banner_and_title(open_instructor):
     page, offsite = open_instructor("book/modules/01-foundations/index.html")
-    assert BANNER in page.inner_text("body")
-    assert TITLE_SUFFIX.strip() in page.title()
+    assert banner("en") in page.inner_text("body")
+    assert title_suffix("en").strip() in page.title()
     assert not offsite
 
 

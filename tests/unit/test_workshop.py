@@ -70,8 +70,8 @@ def test_an_agenda_prints_its_titles_as_plain_text():
 
 
 def test_the_kit_refuses_an_instructor_build_and_a_missing_one(tmp_path):
-    from exercises.edition import BANNER
-    (tmp_path / "index.html").write_text(f"<html><body><p>{BANNER}</p></body></html>", encoding="utf-8")
+    from exercises.edition import banner
+    (tmp_path / "index.html").write_text(f"<html><body><p>{banner('en')}</p></body></html>", encoding="utf-8")
     with pytest.raises(venue.KitError, match="instructor edition"):
         venue.ensure_site(tmp_path)
     with pytest.raises(venue.KitError, match="no built site"):
