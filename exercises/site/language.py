@@ -60,7 +60,10 @@ class UntranslatedText(SphinxTransform):
             return
         po = i18n.LOCALES_DIR / lang / "LC_MESSAGES" / f"{docname}.po"
         done = i18n.translations(po)
-        missing = [(node, msg) for node, msg in extract_messages(self.document) if (None, msg) not in done]
+        front = {id(n) for child in self.document.children[:1] if isinstance(child, (nodes.field_list, nodes.docinfo))
+                 for n in child.findall(nodes.Element)}  # the page's front matter: metadata, not text
+        missing = [(node, msg) for node, msg in extract_messages(self.document)
+                   if (None, msg) not in done and id(node) not in front]
         for node, msg in missing[:3]:
             logger.warning("no %s translation in %s for: %.80s", i18n.LANGUAGES[lang],
                            po.relative_to(i18n.ROOT), msg, location=node)
