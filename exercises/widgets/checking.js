@@ -3,10 +3,7 @@
 // status and feedback text. Specs here are client specs (see widgets/client.py):
 // Markdown already rendered to safe HTML by Python, expected values already computed.
 
-// The program's strings: MESSAGES (key -> template) is put before this file by
-// exercises/widgets/__init__.py from exercises/messages.json, in the page's language.
-const t = (key, values = {}) => MESSAGES[key].replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
-
+// `t(key, values)`, the program's strings in the page's language: see common.js.
 // score (0 to 1): the share of the marks; by default 1 when correct, else 0.
 const result = (status, feedback, correct, score) => {
   const right = correct === undefined ? status === "correct" : correct;

@@ -1,6 +1,9 @@
 // Shared by every exercise type: this file is prepended to each type's module.
 // All HTML handed to `html()` was rendered by the Python side with raw HTML escaped.
 
+// The program's strings: MESSAGES (key -> template with {name} placeholders) is put before
+// this file by exercises/widgets/__init__.py from exercises/messages.json, in the page's language.
+const t = (key, values = {}) => MESSAGES[key].replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
 const STORE_PREFIX = "course-exercises:v1:";
 const CHANGE_EVENT = "course-exercises:change";
 let uidCounter = 0;
@@ -85,25 +88,23 @@ const exerciseStore = (spec) => store(spec.ref, (answer) => answerFits(spec, ans
 // text offer to copy it or download it, so nothing written is lost.
 function keepPanel(ref, text) {
   const panel = h("div", { class: "cx-unsaved", role: "alert" }, [
-    h("p", {}, [h("strong", { text: "Not saved. " }),
-      "This browser did not keep your answer: its storage for this site is full or blocked. "
-      + "It will be lost when you leave or reload the page."])]);
+    h("p", {}, [h("strong", { text: t("ui.not_saved") }), t("ui.not_saved_why")])]);
   if (text) {
     const done = h("span", { class: "cx-hint", role: "status" });
     const link = h("a", { class: "cx-button", download: `${ref.replace(/[^A-Za-z0-9_-]+/g, "-")}.txt`, href: "#",
-      text: "Download your text" });
+      text: t("ui.download_text") });
     link.addEventListener("click", () => {
       link.href = `data:text/plain;charset=utf-8,${encodeURIComponent(text())}`;
     });
-    const copy = button("Copy your text", async () => {
+    const copy = button(t("ui.copy_text"), async () => {
       try {
         await navigator.clipboard.writeText(text());
-        done.textContent = " Copied: paste it somewhere safe.";
+        done.textContent = t("ui.copied");
       } catch (e) {
-        done.textContent = " Copying was not allowed: use Download, or select the text and copy it.";
+        done.textContent = t("ui.copy_refused");
       }
     });
-    panel.append(h("p", {}, ["Keep a copy: ", copy, " ", link, done]));
+    panel.append(h("p", {}, [t("ui.keep_copy"), copy, " ", link, done]));
   }
   return panel;
 }
@@ -117,7 +118,8 @@ function reportAnswer(model, value) {
   } catch (e) { /* static page: no kernel to tell */ }
 }
 
-const VERDICTS = { correct: "Correct.", incorrect: "Not quite.", submitted: "Saved.", invalid: "" };
+const VERDICTS = { correct: t("verdict.correct"), incorrect: t("verdict.incorrect"), submitted: t("verdict.saved"),
+  invalid: "" };
 
 // A live region that announces feedback to screen readers: one per exercise (in
 // the frame), and one per question where an exercise has several.
@@ -139,27 +141,26 @@ function statusRegion(labels = {}) {
 // Graded exercises (spec.graded): the instructor marks them, so the page has no answer
 // to check against. The type's own check still says whether an answer is complete; a
 // complete one is recorded as "submitted", saved for the instructor.
-const GRADED_LABEL = "Saved for your instructor to mark.";
-const GRADED_NOTE = "<p>Your answer is kept in this browser. Your instructor marks this exercise, "
-  + "so the page does not check it.</p>";
+const GRADED_LABEL = t("verdict.graded");
+const gradedNote = () => `<p>${esc(t("ui.graded_kept"))}</p>`;
 
 function graded(spec, check) {
   if (!spec.graded) return check;
   return (s, answer) => {
     const outcome = check(s, answer);
-    return outcome.status === "invalid" ? outcome : { status: "submitted", correct: false, feedback: GRADED_NOTE };
+    return outcome.status === "invalid" ? outcome : { status: "submitted", correct: false, feedback: gradedNote() };
   };
 }
 
 // The main button's label: "Save answer" where there is nothing to check against.
-const actionLabel = (spec, label) => (spec.graded ? "Save answer" : label);
+const actionLabel = (spec, label) => (spec.graded ? t("ui.save_answer") : label);
 
 // In the instructor edition, the answer key beneath the exercise.
 function answerKey(spec) {
   if (!spec.answer_key_html) return null;
   const id = uid("key");
   return h("aside", { class: "cx-answer-key", "aria-labelledby": id }, [
-    h("p", { class: "cx-kicker", id, text: spec.title ? `Answer key: ${spec.title}` : "Answer key" }),
+    h("p", { class: "cx-kicker", id, text: spec.title ? t("ui.answer_key_title", { title: spec.title }) : t("ui.answer_key") }),
     h("div", { html: spec.answer_key_html })]);
 }
 
@@ -176,13 +177,12 @@ function frame(el, spec, labels = {}) {
     "aria-labelledby": headingId,
   });
   root.append(
-    h("p", { class: "cx-kicker", id: headingId, text: spec.title ? `Exercise: ${spec.title}` : "Exercise" }),
+    h("p", { class: "cx-kicker", id: headingId, text: spec.title ? t("ui.exercise_title", { title: spec.title }) : t("ui.exercise") }),
     h("div", { class: "cx-prompt", id: promptId, html: spec.prompt_html }),
   );
   if (spec.graded) {
     root.dataset.graded = "true";
-    root.append(h("p", { class: "cx-graded-note" }, [h("strong", { text: "Graded: " }),
-      "your instructor marks this exercise. Save your answer; it is not checked on this page."]));
+    root.append(h("p", { class: "cx-graded-note" }, [h("strong", { text: t("ui.graded") }), t("ui.graded_note")]));
   }
   const body = h("div", { class: "cx-body" });
   const actions = h("div", { class: "cx-actions" });
@@ -227,7 +227,7 @@ function resetAll(ui, model, saved) {
 // A labelled text field for a number ("1,234.5" is read as 1234.5; blank is null).
 function numberField(id, unit) {
   const input = h("input", { type: "text", inputmode: "decimal", id, class: "cx-number", autocomplete: "off" });
-  const field = h("div", { class: "cx-field" }, [h("label", { for: id, text: "Your answer" }), " ", input,
+  const field = h("div", { class: "cx-field" }, [h("label", { for: id, text: t("ui.your_answer") }), " ", input,
     unit ? h("span", { class: "cx-unit", text: ` ${unit}` }) : ""]);
   const value = () => {
     const text = input.value.trim().replace(/,/g, "");
@@ -263,8 +263,8 @@ function renderChoices({ model, el }, { type, role, hint, check, chosen }) {
   if (hint) ui.body.prepend(h("p", { class: "cx-hint", text: hint }));
 
   ui.actions.append(
-    button(actionLabel(spec, "Check answer"), () => submit(ui, model, saved, check, spec, chosen(inputs)), true),
-    button("Reset", () => {
+    button(actionLabel(spec, t("ui.check_answer")), () => submit(ui, model, saved, check, spec, chosen(inputs)), true),
+    button(t("ui.reset"), () => {
       inputs.forEach((input) => { input.checked = false; });
       resetAll(ui, model, saved);
       inputs[spec.order ? spec.order[0] : 0].focus();

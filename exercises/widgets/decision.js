@@ -6,7 +6,7 @@ function render({ model, el }) {
   const ui = frame(el, spec, { correct: t("verdict.sound"), incorrect: t("verdict.costly") });
   const saved = exerciseStore(spec);
   const verdict = graded(spec, checkDecision);
-  const pathList = h("ol", { class: "cx-path", "aria-label": "Your decisions so far" });
+  const pathList = h("ol", { class: "cx-path", "aria-label": t("ui.decisions_so_far") });
   const stage = h("div", { class: "cx-node", tabindex: "-1" });
   ui.body.append(pathList, stage);
   let path = [];
@@ -28,7 +28,7 @@ function render({ model, el }) {
       ui.announce(outcome.status, outcome.feedback);
     } else {
       ui.announce("none");
-      stage.append(h("div", { class: "cx-choices", role: "group", "aria-label": "Your options" },
+      stage.append(h("div", { class: "cx-choices", role: "group", "aria-label": t("ui.your_options") },
         node.choices.map((choice, i) => h("button", { type: "button", class: "cx-button cx-choice", html: choice.html,
           onclick: () => choose(i) }))));
     }
