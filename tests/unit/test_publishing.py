@@ -128,6 +128,7 @@ def test_how_to_use_page_links_the_kits_only_when_published(tmp_path, monkeypatc
     """The {published-kits} directive in a real Sphinx build: links while the setting is
     set, no trace of them while it is empty."""
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace  # leaves docutils' roles as they were for the other tests
     monkeypatch.delenv("COURSE_SITE_URL", raising=False)
     monkeypatch.setenv("COURSE_REPOSITORY_URL", url)
     monkeypatch.setenv("COURSE_INSTRUCTOR_KIT", "published")
@@ -135,9 +136,10 @@ def test_how_to_use_page_links_the_kits_only_when_published(tmp_path, monkeypatc
     src.mkdir()
     (src / "conf.py").write_text("extensions = ['exercises.site.publishing']\nhtml_theme_options = {}\n")
     (src / "index.rst").write_text("Guide\n=====\n\n.. published-kits::\n\nEnd of the guide.\n")
-    app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
-                 status=None, warning=None, freshenv=True)
-    app.build()
+    with docutils_namespace():
+        app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
+                     status=None, warning=None, freshenv=True)
+        app.build()
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "End of the guide." in page
     if url:
