@@ -32,6 +32,14 @@ TITLE_CHARS = 32    # longer titles (of the chart, an axis, a legend) are wrappe
 SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)"')
 
 
+def _drawn(spec: dict) -> str:
+    """SVG of a Vega-Lite spec whose year labels sit at their years: the end labels of an x
+    axis are not pushed inwards (Vega-Lite's labelFlush does that on continuous axes)."""
+    config = spec.setdefault("config", {})
+    config["axisX"] = {"labelFlush": False, **config.get("axisX", {})}
+    return vlc.vegalite_to_svg(spec)
+
+
 def _data_url(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
@@ -98,7 +106,7 @@ def phone_svg(chart: alt.Chart) -> str:
     spec = json.loads(chart.to_json())
     plot = 300
     for _ in range(6):  # narrow the plot by what the axes, labels and legend add
-        svg = vlc.vegalite_to_svg(_phone_spec(spec, plot))
+        svg = _drawn(_phone_spec(spec, plot))
         width = float(SVG_WIDTH.search(svg)[1])
         if width <= PHONE_WIDTH:
             return svg
@@ -112,7 +120,7 @@ def phone_svg(chart: alt.Chart) -> str:
 def svg_html(chart: alt.Chart, alt_text: str, css_class: str = "course-chart") -> str:
     if not alt_text.strip():
         raise ValueError("a chart needs alt text saying what it shows")
-    wide = _data_url(vlc.vegalite_to_svg(chart.to_json()))
+    wide = _data_url(_drawn(json.loads(chart.to_json())))
     phone = _data_url(phone_svg(chart))
     return (f'<figure class="{css_class}"><picture><source media="{PHONE_MEDIA}" srcset="{phone}">'
             f'<img src="{wide}" alt="{html.escape(alt_text)}" style="max-width:100%;height:auto">'

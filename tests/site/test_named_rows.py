@@ -103,7 +103,7 @@ def test_every_exercise_with_a_table_is_checked():
 @pytest.mark.parametrize("ref, values, rows", [c for c in CASES if c[1]], ids=[c[0] for c in CASES if c[1]])
 def test_rows_a_question_names_are_shown(open_page, ref, values, rows):
     page, log = open_page(PAGES[ref], viewport={"width": 1280, "height": 900})
-    page.wait_for_selector(f'[data-exercise-ref="{ref}"] table')
+    page.wait_for_selector(f'[data-exercise-ref="{ref}"] table', state="attached")
     seen = page.evaluate(VISIBLE, [ref, values])
     hidden = {v: why for v, why in seen["out"].items() if why != "shown"}
     assert not hidden, f"{ref}: rows its question names are not shown: {hidden}"
