@@ -27,7 +27,8 @@ from IPython.display import HTML
 PHONE_MEDIA = "(max-width: 599px)"
 PHONE_WIDTH = 400   # px, the whole drawing: shown at 358 px on a 390 px screen, 14 px text reads at 12.5 px
 PHONE_FONT = 14     # px, every label, title and text mark
-PHONE_LABEL_LIMIT = 150  # px, longer axis and legend labels are cut with an ellipsis
+PHONE_LABEL_LIMIT = 150  # px, longer axis labels are cut with an ellipsis
+LEGEND_LABEL_LIMIT = 340  # px, a legend's (below the plot, one entry a line)
 TITLE_CHARS = 32    # longer titles (of the chart, an axis, a legend) are wrapped
 SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)"')
 
@@ -47,14 +48,14 @@ def _data_url(svg: str) -> str:
 def _phone_spec(spec: dict, plot_width: int) -> dict:
     """The Vega-Lite ``spec`` laid out for a phone: one plot ``plot_width`` wide, bigger text,
     legend below, labels limited, a long title wrapped."""
-    def walk(node):
+    def walk(node, parent=""):
         if isinstance(node, dict):
             out = {}
             for key, value in node.items():
                 if key in ("width", "height") and isinstance(value, (int, float)):
                     continue  # sizes are set once, at the top
-                if key == "labelLimit" and isinstance(value, (int, float)):
-                    value = min(value, PHONE_LABEL_LIMIT)
+                if key == "labelLimit" and isinstance(value, (int, float)):  # a legend below has the width
+                    value = min(value, LEGEND_LABEL_LIMIT if parent == "legend" else PHONE_LABEL_LIMIT)
                 elif key in ("labelFontSize", "titleFontSize", "fontSize") and isinstance(value, (int, float)):
                     value = max(value, PHONE_FONT)
                 elif key == "orient" and value in ("left", "right", "top") and "labelLimit" in node:
@@ -63,10 +64,10 @@ def _phone_spec(spec: dict, plot_width: int) -> dict:
                     value = textwrap.wrap(value, TITLE_CHARS)  # a title of several lines
                 elif key == "dy" and isinstance(value, (int, float)) and abs(value) > 40:
                     value = value * 0.6  # text placed far above a point moves with the shorter plot
-                out[key] = walk(value)
+                out[key] = walk(value, key)
             return out
         if isinstance(node, list):
-            return [walk(v) for v in node]
+            return [walk(v, parent) for v in node]
         return node
 
     phone = walk(spec)
@@ -81,7 +82,7 @@ def _phone_spec(spec: dict, plot_width: int) -> dict:
     for part, settings in {
         "axis": {"labelFontSize": PHONE_FONT, "titleFontSize": PHONE_FONT, "labelLimit": PHONE_LABEL_LIMIT},
         "legend": {"orient": "bottom", "direction": "vertical", "labelFontSize": PHONE_FONT,
-                   "titleFontSize": PHONE_FONT, "labelLimit": 330, "symbolSize": 120},
+                   "titleFontSize": PHONE_FONT, "labelLimit": LEGEND_LABEL_LIMIT, "symbolSize": 120},
         "title": {"fontSize": PHONE_FONT + 2},
         "text": {"fontSize": PHONE_FONT},
         "header": {"labelFontSize": PHONE_FONT, "titleFontSize": PHONE_FONT},
