@@ -39,6 +39,15 @@ def test_pages_workflow_uploads_the_built_site_and_sets_the_repository():
     assert any("deploy-pages" in s.get("uses", "") for s in flow["jobs"]["deploy"]["steps"])
 
 
+def test_pages_workflow_publishes_the_japanese_edition_under_ja():
+    """The language switch links <site>/ja/<page> (exercises/site/language.py SITE_FOLDER)."""
+    from exercises.site.language import SITE_FOLDER
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    runs = "\n".join(s.get("run", "") for s in flow["jobs"]["build"]["steps"])
+    assert "make book LANG=ja" in runs
+    assert f"cp -r _build/ja/_build/html _build/html/{SITE_FOLDER['ja'].rstrip('/')}" in runs
+
+
 def config(url="", baseurl=""):
     return SimpleNamespace(course_repository_url=url, html_baseurl=baseurl,
                            html_theme_options={"use_repository_button": False,
