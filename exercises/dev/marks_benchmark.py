@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -78,18 +79,22 @@ def write_hand_ins(folder: Path, count: int, seed: int = 2026) -> int:
     return total
 
 
-def run(count: int) -> dict:
+def run(count: int, repeat: int = 3) -> dict:
     handin.exercises()  # load the banks first: the same for every run, not part of marking
     with tempfile.TemporaryDirectory(prefix="course-marks-bench-") as tmp:
         folder = Path(tmp) / "submissions"
         folder.mkdir()
         answers = write_hand_ins(folder, count)
         size = sum(p.stat().st_size for p in folder.rglob("*.json"))
-        start = time.perf_counter()
-        summary = mark(folder, Path(tmp) / "marks")
-        seconds = time.perf_counter() - start
-    return {"count": count, "answers": answers, "bytes": size, "seconds": seconds,
-            "marked": len(summary.marked), "refused": len(summary.refused)}
+        runs = []
+        for _ in range(repeat):
+            start, cpu = time.perf_counter(), time.process_time()
+            summary = mark(folder, Path(tmp) / "marks")
+            runs.append((time.perf_counter() - start, time.process_time() - cpu))
+        runs.sort()
+        seconds, cpu = runs[len(runs) // 2]  # the median run
+    return {"load": os.getloadavg()[0], "count": count, "answers": answers, "bytes": size, "seconds": seconds,
+            "cpu": cpu, "runs": [w for w, _c in runs], "marked": len(summary.marked), "refused": len(summary.refused)}
 
 
 def report(r: dict) -> str:
@@ -101,11 +106,15 @@ def report(r: dict) -> str:
         "| measure | value | target |",
         "|---|---|---|",
         f"| `course marks` on {r['count']} hand-ins of the whole course ({r['answers']:,} answers, "
-        f"{r['bytes'] / 1e6:.1f} MB of JSON) | {r['seconds']:.1f} s | < {TARGET_S:.0f} s: {met} |",
+        f"{r['bytes'] / 1e6:.1f} MB of JSON) | {r['seconds']:.1f} s ({r['cpu']:.1f} s of CPU) "
+        f"| < {TARGET_S:.0f} s: {met} |",
         "",
         f"Marked {r['marked']} hand-ins ({r['refused']} refused). The time covers reading, checking every file",
         "against the schema, scoring every answer with exercises/checking.py, and writing scores.csv, the",
         "marking sheet (CSV and XLSX), both gradebooks and the report; loading the banks is done before.",
+        f"The median of {len(r['runs'])} runs (wall times: {', '.join(f'{w:.1f} s' for w in r['runs'])}). The machine",
+        f"is shared with other work (load average {r['load']:.1f} on 2 cores at the end): the wall time includes",
+        "waiting for the CPU, the CPU time does not.",
     ])
 
 
