@@ -289,10 +289,17 @@ def write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list]]]) -> N
     book.save(path)
 
 
+def _one_line(text) -> str:
+    """Text from a hand-in (a name, a file name) on one line of the report: a line break
+    in it cannot forge another entry."""
+    return " ".join(str(text).split())
+
+
 def report_text(summary: Summary, folder: Path, files: list[str]) -> str:
     def block(title: str, items: list[tuple[str, str]]) -> list[str]:
         lines = [TEXT[title].format(count=len(items))]
-        lines += [TEXT["report_line"].format(file=f, reason=r) for f, r in items] or [TEXT["report_none"]]
+        lines += [TEXT["report_line"].format(file=_one_line(f), reason=_one_line(r)) for f, r in items] \
+            or [TEXT["report_none"]]
         return [*lines, ""]
     return "\n".join([TEXT["report_title"].format(marked=len(summary.marked), folder=folder),
                       TEXT["report_outputs"].format(files=", ".join(files)), "",

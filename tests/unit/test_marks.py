@@ -51,6 +51,7 @@ def marked(tmp_path_factory):
                                                                         _answers("foundations", 9),
                                                                         saved="2026-12-01T09:00:00Z"),
         "Ben=cmd_102_assignsubmission_file_/answers.json": hand_in({"name": "=cmd|' /C calc'!A0", "id": "s102"}, b),
+        "no-number.json": hand_in({"name": "Eve\n  forged.json: all good"}, {"how-to-use/genocide-convention-year": 0}),
     }.items():
         (folder / sub).parent.mkdir(exist_ok=True)
         (folder / sub).write_text(json.dumps(data), encoding="utf-8")
@@ -161,6 +162,8 @@ def test_the_report_lists_every_refused_file(marked):
     report = (marked["out"] / "report.txt").read_text(encoding="utf-8")
     for name in EXPECTED["refused"]:
         assert f"  {name}: " in report
+    assert "  no-number.json: no student number in the file: match the learner by name (Eve forged.json: all good)" \
+        in report and "\n  forged.json" not in report
 
 
 def test_marks_refuses_a_folder_it_did_not_write_and_an_output_inside_the_submissions(tmp_path):
