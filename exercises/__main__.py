@@ -17,6 +17,8 @@ is installed (``pip install .``). The Makefile's targets call these.
               folder and a zip under _build/kit/ that open from the disk with no install
   instructor-kit  the instructor edition, handouts with answer keys and the LMS export in
               _build/kit/instructor-kit.zip (from parts already built; make instructor-kit)
+  marks       mark a folder of hand-in files: a marking sheet (CSV, XLSX), gradebooks for
+              Moodle and Canvas, and a report of every file or answer not counted
   room        run a live room for a module on this laptop (polls, estimates, the simulation,
               questions from the floor); --export and --delete a room's data
 """
@@ -65,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
                      help="parallel capstone tables for name cards and rotation grids (default: the workshop file's)")
     sub.add_parser("instructor-kit", help="the instructor edition, handouts and LMS export in one zip "
                    "(from parts already built: make instructor-kit builds them)")
+    marks = sub.add_parser("marks", help="mark a folder of hand-in files (marking sheet, Moodle and Canvas gradebooks)")
+    marks.add_argument("submissions", type=Path, help="the folder of hand-ins (e.g. a Moodle or Canvas download, unzipped)")
+    marks.add_argument("--out", default=None, help="output folder (default: _build/marks)")
+    marks.add_argument("--deadline", default=None,
+                       help="answers given after this time are not counted (ISO 8601, e.g. 2026-12-20T23:59+09:00)")
     room = sub.add_parser("room", help="run a live room for a module (participants join from their phones)")
     from .room.cli import add_arguments
     add_arguments(room)
@@ -78,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     from .kit.handouts import PrintError
     from .kit.output import OutputError
     from .kit.slides import SlidesError
+    from .kit.marks import MarksError
     from .kit.venue import KitError
     from .toc import UnknownModule
     from .yaml_data import SpecError
@@ -86,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     except (UnknownModule, EditionError, LanguageError) as err:  # a name: the message lists the valid ones
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except (SpecError, SlidesError, PrintError, OutputError, FontMissing, KitError) as err:  # each names the file
+    except (SpecError, SlidesError, PrintError, OutputError, FontMissing, KitError, MarksError) as err:  # each names the file
         print(f"error: {err}", file=sys.stderr)
         return 1
     except DataError as err:  # one line per problem: file:line: field: message
@@ -247,14 +255,29 @@ def instructor_kit(args) -> int:
     return 0
 
 
+def marks(args) -> int:
+    from .handin import HandInError, timestamp
+    from .kit.marks import OUT, MarksError, mark
+    try:
+        deadline = timestamp(args.deadline, "--deadline") if args.deadline else None
+    except HandInError as err:
+        raise MarksError(str(err)) from None
+    out = Path(args.out) if args.out else OUT
+    summary = mark(args.submissions, out, deadline)
+    print(f"marked {len(summary.marked)} hand-ins into {out}; {len(summary.refused)} files refused, "
+          f"{len(summary.duplicates)} earlier hand-ins not counted, {len(summary.problems)} answers not counted "
+          f"(see {out / 'report.txt'})")
+    return 0
+
+
 def room(args) -> int:
     from .room.cli import main as room_main
     return room_main(args)
 
 
 COMMANDS = {"book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
-            "slides": slides, "handouts": handouts, "kit": kit, "instructor-kit": instructor_kit, "room": room,
-            "i18n": translations, "serve": serve}
+            "slides": slides, "handouts": handouts, "kit": kit, "instructor-kit": instructor_kit, "marks": marks,
+            "room": room, "i18n": translations, "serve": serve}
 
 if __name__ == "__main__":
     sys.exit(main())

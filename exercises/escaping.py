@@ -10,6 +10,8 @@ export or a printout only through these helpers, so no text runs as code anywher
 - a URL into a Markdown link: :func:`url_problem` says why a URL is refused (only
   absolute http(s) URLs with a host are allowed) and :func:`myst_link` writes the link
   with the characters that could close it percent-encoded;
+- text into a spreadsheet cell (CSV, XLSX): :func:`spreadsheet_cell` (a leading ``=``,
+  ``+``, ``-``, ``@``, tab or carriage return defused with a quote, so no formula runs);
 - text into XML: :func:`xml_problem` finds the characters XML 1.0 cannot hold (control
   characters, lone surrogates, U+FFFE/U+FFFF); ElementTree escapes the rest.
 
@@ -87,3 +89,14 @@ def xml_problem(text: str) -> str | None:
         return None
     return (f"character U+{ord(m.group()):04X} at position {m.start() + 1} cannot be exported "
             f"(XML allows no control characters but tab and line breaks)")
+
+
+SPREADSHEET_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value) -> str:
+    """Text for one spreadsheet cell (CSV or XLSX); a leading = + - @ (or tab, carriage
+    return) is defused with a quote, so a spreadsheet shows the text instead of running it
+    as a formula (``=HYPERLINK(...)`` stays text)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(SPREADSHEET_FORMULA_PREFIXES) else text

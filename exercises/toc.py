@@ -64,3 +64,35 @@ def course_toc(folders: list[str], toc: dict) -> dict:
     by_folder = {MODULE_FILE.match(ch["file"])["folder"]: ch for ch in part["chapters"]}
     part["chapters"] = [by_folder[f] for f in folders]
     return custom
+
+
+def toc_files(toc: dict) -> list[str]:
+    """Every page of the book in reading order (``root``, then each part's chapters and
+    their sections, depth first), as docnames (``book/modules/01-foundations/index``)."""
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters", []))
+    return files
+
+
+SHOW = re.compile(r"""\bshow\(\s*["']([a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*)["']\s*\)""")
+
+
+def exercise_pages(toc: dict, root: Path = ROOT) -> dict[str, str]:
+    """Each exercise shown on a page (``show("bank/id")`` in a page's source) -> the first
+    page that shows it, in reading order: the order of the dict is the course's page order."""
+    found: dict[str, str] = {}
+    for docname in toc_files(toc):
+        source = Path(root) / f"{docname}.md"
+        if not source.is_file():
+            continue
+        for ref in SHOW.findall(source.read_text(encoding="utf-8")):
+            found.setdefault(ref, docname)
+    return found

@@ -15,6 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
+from ..escaping import spreadsheet_cell
 from .questions import TEXT_KINDS, current_node
 
 WIDTH = 900
@@ -147,14 +148,8 @@ def summary(q: dict, answers: list[dict], entries: list[dict]) -> dict:
 
 # --- export ----------------------------------------------------------------------------------
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value) -> str:
-    """One CSV cell; a leading = + - @ (or tab, carriage return) is defused with a quote, so a
-    spreadsheet shows the text instead of running it as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+# one CSV cell, formula prefixes defused (the one rule: exercises/escaping.py)
+cell = spreadsheet_cell
 
 
 def readable(q: dict, value) -> str:

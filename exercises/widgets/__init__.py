@@ -15,11 +15,12 @@ import traitlets
 
 from .. import i18n
 from ..checking import check
-from ..specs import find_exercise, load_bank, BANKS_DIR
-from .client import check_spec, client_spec, graded_order
+from ..specs import find_exercise
+from ..handin import fingerprint, source_answer
+from .client import check_spec, client_spec
 
 HERE = Path(__file__).resolve().parent
-PARTS = {"numeric": ["chart.js"], "data_explorer": ["chart.js"], "progress": []}
+PARTS = {"numeric": ["chart.js"], "data_explorer": ["chart.js"], "progress": ["handin.js"]}
 
 
 def _front_end(kind: str) -> str:
@@ -31,6 +32,20 @@ def _front_end(kind: str) -> str:
 
 
 _CSS = (HERE / "exercise.css").read_text(encoding="utf-8")
+
+
+def anchor(ref: str) -> str:
+    """The HTML id of exercise ``ref`` on its page (a progress list links to it)."""
+    return "exercise-" + ref.replace("/", "--")
+
+
+def page_link(docname: str, ref: str, here: Path | None = None) -> str:
+    """A link from the page being built (a page's kernel runs in the page's folder) to
+    exercise ``ref`` on page ``docname``."""
+    import os
+    from ..paths import ROOT
+    target = os.path.relpath(ROOT / f"{docname}.html", here or Path.cwd())
+    return f"{Path(target).as_posix()}#{anchor(ref)}"
 
 
 class ExerciseWidget(anywidget.AnyWidget):
@@ -47,18 +62,15 @@ class ExerciseWidget(anywidget.AnyWidget):
     def __init__(self, spec: dict, ref: str, **kwargs):
         self._source_spec = spec
         self._ref = ref
-        super().__init__(spec=client_spec(spec, ref), _esm=_front_end(spec["type"]), **kwargs)
+        client = {**client_spec(spec, ref), "version": fingerprint(spec, ref), "anchor": anchor(ref)}
+        super().__init__(spec=client, _esm=_front_end(spec["type"]), **kwargs)
 
     @property
     def result(self) -> dict | None:
         """Python's verdict, graded exercises included (the instructor's check)."""
         if self.answer is None:
             return None
-        answer = self.answer
-        if self._source_spec.get("graded") and self._source_spec["type"] == "ordering" and isinstance(answer, list):
-            page = graded_order(self._source_spec, self._ref)  # the page lists the items shuffled
-            answer = [page[i] if isinstance(i, int) and 0 <= i < len(page) else i for i in answer]
-        return check(self._source_spec, answer)
+        return check(self._source_spec, source_answer(self._source_spec, self._ref, self.answer))
 
     def submit(self, answer) -> dict:
         """Answer from Python (as the browser would) and return the verdict."""
@@ -67,20 +79,30 @@ class ExerciseWidget(anywidget.AnyWidget):
 
 
 class ProgressWidget(anywidget.AnyWidget):
-    """A bank's exercises, done or not, read from this browser's localStorage."""
+    """A bank's exercises (or the whole course's), done or not, read from this browser's
+    localStorage, with the controls to download and load the learner's answers."""
 
     spec = traitlets.Dict().tag(sync=True)
     _css = _CSS
 
-    def __init__(self, bank: str, **kwargs):
-        loaded = load_bank(BANKS_DIR / f"{bank}.yml") if (BANKS_DIR / f"{bank}.yml").exists() else None
-        if loaded is None:
-            valid = ", ".join(sorted(p.stem for p in BANKS_DIR.glob("*.yml")))
+    def __init__(self, bank: str | None = None, **kwargs):
+        from .. import handin
+        every = handin.exercises()
+        if bank is not None and bank not in {e.bank for e in every.values()}:
+            valid = ", ".join(sorted({e.bank for e in every.values()}))
             raise KeyError(f"no exercise bank {bank!r}; valid banks: {valid}")
-        spec = {"type": "progress", "ref": f"{bank}/progress", "bank": bank, "title": loaded.title,
-                "exercises": [{"ref": f"{bank}/{ex['id']}", "title": ex.get("title") or ex["id"],
-                               "check": check_spec(ex, f"{bank}/{ex['id']}")}
-                              for ex in loaded.exercises]}
+        from ..toc import exercise_pages, read_toc
+        pages = exercise_pages(read_toc())
+        order = {ref: i for i, ref in enumerate(pages)}
+        chosen = sorted((e for e in every.values() if bank is None or e.bank == bank),
+                        key=lambda e: (order.get(e.ref, len(order)), e.position))  # page order
+        title = chosen[0].bank_title if bank else "the whole course"
+        spec = {"type": "progress", "ref": f"{bank or 'course'}/progress", "bank": bank or "", "title": title,
+                "scope": bank or "course", "format": handin.FORMAT, "course": handin.COURSE,
+                "max_bytes": handin.max_bytes(), "all_refs": list(every),
+                "exercises": [{"ref": e.ref, "title": e.title, "version": e.version,
+                               "href": page_link(pages[e.ref], e.ref) if e.ref in pages else None,
+                               "check": check_spec(e.spec, e.ref)} for e in chosen]}
         super().__init__(spec=spec, _esm=_front_end("progress"), **kwargs)
 
 
@@ -89,6 +111,7 @@ def show(ref: str) -> ExerciseWidget:
     return ExerciseWidget(find_exercise(ref), ref)
 
 
-def show_progress(bank: str) -> ProgressWidget:
-    """A progress indicator for every exercise of ``bank``, with a reset control."""
+def show_progress(bank: str | None = None) -> ProgressWidget:
+    """A progress indicator for every exercise of ``bank`` (default: the whole course), with
+    a reset control and the controls to download and load the learner's answers."""
     return ProgressWidget(bank)

@@ -61,10 +61,12 @@ function store(ref, fits = () => true) {
       const record = Object.create(null);
       record.answer = fromStorage(raw.answer);
       record.status = STATUSES.includes(raw.status) ? raw.status : "invalid";
+      record.at = typeof raw.at === "string" && !Number.isNaN(Date.parse(raw.at)) ? raw.at : null;
       return fits(record.answer) ? record : null;
     },
-    save(answer, outcome) {
-      const record = { answer, status: outcome ? outcome.status : "invalid" };
+    // `at`: when the answer was given (ISO 8601; now unless a loaded file says otherwise)
+    save(answer, outcome, at = new Date().toISOString()) {
+      const record = { answer, status: outcome ? outcome.status : "invalid", at };
       let kept = true;
       try {
         window.localStorage.setItem(key, JSON.stringify(record));
@@ -171,6 +173,7 @@ function frame(el, spec, labels = {}) {
   const headingId = uid("title");
   const promptId = uid("prompt");
   const root = h("section", {
+    id: spec.anchor || null,
     class: "cx-exercise",
     "data-exercise-type": spec.type,
     "data-exercise-ref": spec.ref,
@@ -190,6 +193,11 @@ function frame(el, spec, labels = {}) {
   root.append(body, actions, feedback.node);
   const key = answerKey(spec);
   el.replaceChildren(...(key ? [root, key] : [root]));
+  // a progress list links here (page.html#exercise-bank--id): the widget is drawn after
+  // the browser looked for the target, so scroll to it now
+  if (spec.anchor && window.location.hash === `#${spec.anchor}`) {
+    requestAnimationFrame(() => root.scrollIntoView({ block: "start" }));
+  }
   let panel = null;
   const dropPanel = () => { if (panel) panel.remove(); panel = null; };
   return {

@@ -1,13 +1,34 @@
-// Progress in one bank (one module): which exercises have a complete answer in this
-// browser's localStorage. Computed here, from this browser only; nothing is sent.
-// A stored status is not trusted: each stored answer is checked again, with the
-// exercise's own checking (checking.js) and the part of its spec that checking needs.
+// Progress in one bank (one module), or the whole course on the My work page: which
+// exercises have an answer in this browser's localStorage, and in what state. Computed
+// here, from this browser only; nothing is sent. A stored status is not trusted: each
+// stored answer is checked again, with the exercise's own checking (checking.js) and the
+// part of its spec that checking needs. Each item links to its exercise, in page order.
 
-function isDone(ex, record) {
-  if (!record || !ex.check || !CHECKS[ex.check.type]) return false;
+// Every new user-visible string of this file ({name} placeholders).
+const PROGRESS_TEXT = {
+  state_correct: "right",
+  state_incorrect: "not yet right: try again",
+  state_submitted: "submitted for marking",
+  state_saved: "saved: compare it with the model answer",
+  state_none: "not answered",
+  graded_next: "Graded exercises are marked by your instructor: download your answers below and hand the file in.",
+  summary: "{done} of {total} exercises answered: {right} right, {wrong} not yet right, "
+    + "{submitted} submitted for marking, {saved} reflections saved.",
+};
+
+// The state of one exercise: none, correct, incorrect, submitted (a graded exercise: the
+// instructor marks it) or saved (a reflection: nothing to check it against on the page).
+function stateOf(ex, record) {
+  if (!record || !ex.check || !CHECKS[ex.check.type]) return "none";
   const check = graded(ex.check, CHECKS[ex.check.type]);
-  try { return check(ex.check, record.answer).status !== "invalid"; } catch (e) { return false; }
+  try {
+    const status = check(ex.check, record.answer).status;
+    if (status === "submitted" && !ex.check.graded) return "saved";
+    return status === "invalid" ? "none" : status;
+  } catch (e) { return "none"; }
 }
+
+const MARKS = { correct: "✓", incorrect: "✗", submitted: "✉", saved: "✎", none: "○" };
 
 function render({ model, el }) {
   const spec = model.get("spec");
@@ -27,26 +48,32 @@ function render({ model, el }) {
     reset.textContent = "Reset progress";
     summary.textContent = `Progress reset. ${summary.textContent}`;
   });
+  const anyGraded = spec.exercises.some((ex) => ex.check && ex.check.graded);
   const root = h("section", { class: "cx-exercise cx-progress", "data-exercise-type": "progress",
     "data-exercise-ref": spec.ref, "aria-labelledby": headingId }, [
     h("p", { class: "cx-kicker", id: headingId, text: `Your progress: ${spec.title}` }),
     meter, summary, list,
+    anyGraded ? h("p", { class: "cx-hint", text: PROGRESS_TEXT.graded_next }) : "",
     h("p", { class: "cx-hint", text: "Kept only in this browser. Resetting erases your answers to these exercises here." }),
     h("div", { class: "cx-actions" }, [reset]),
+    handinControls(spec),
   ]);
   el.replaceChildren(root);
 
   function update() {
-    let done = 0;
+    const counts = { correct: 0, incorrect: 0, submitted: 0, saved: 0, none: 0 };
     list.replaceChildren(...spec.exercises.map((ex) => {
-      const finished = isDone(ex, store(ex.ref, (answer) => ex.check && answerFits(ex.check, answer)).load());
-      done += finished ? 1 : 0;
-      return h("li", { "data-done": String(finished), "data-ref": ex.ref }, [
-        h("span", { class: "cx-mark", "aria-hidden": "true", text: finished ? "✓" : "○" }),
-        ` ${ex.title} `, h("span", { class: "cx-state", text: finished ? "(done)" : "(not done)" })]);
+      const state = stateOf(ex, store(ex.ref, (answer) => ex.check && answerFits(ex.check, answer)).load());
+      counts[state] += 1;
+      const title = ex.href ? h("a", { href: ex.href, text: ex.title }) : ex.title;
+      return h("li", { "data-done": String(state !== "none"), "data-state": state, "data-ref": ex.ref }, [
+        h("span", { class: "cx-mark", "aria-hidden": "true", text: MARKS[state] }),
+        " ", title, " ", h("span", { class: "cx-state", text: `(${PROGRESS_TEXT[`state_${state}`]})` })]);
     }));
+    const done = spec.exercises.length - counts.none;
     meter.value = done;
-    summary.textContent = `${done} of ${spec.exercises.length} exercises done.`;
+    summary.textContent = fill(PROGRESS_TEXT.summary, { done, total: spec.exercises.length, right: counts.correct,
+      wrong: counts.incorrect, submitted: counts.submitted, saved: counts.saved });
   }
   update();
   window.addEventListener(CHANGE_EVENT, update);

@@ -78,7 +78,11 @@ def test_progress_widget_lists_the_bank():
     widget = show_progress("authoring-guide")
     from exercises.specs import BANKS_DIR, load_bank
     bank = load_bank(BANKS_DIR / "authoring-guide.yml")
-    assert [ex["ref"] for ex in widget.spec["exercises"]] == [f"authoring-guide/{ex['id']}" for ex in bank.exercises]
+    refs = [f"authoring-guide/{ex['id']}" for ex in bank.exercises]
+    # every exercise of the bank, in the order the pages show them (issue 18)
+    assert sorted(ex["ref"] for ex in widget.spec["exercises"]) == sorted(refs)
+    from exercises.toc import exercise_pages, read_toc
+    assert [ex["ref"] for ex in widget.spec["exercises"]] == [r for r in exercise_pages(read_toc()) if r in refs]
     assert len(widget.spec["exercises"]) >= 10 and widget.spec["type"] == "progress"
     with pytest.raises(KeyError, match="valid banks"):
         show_progress("nope")
@@ -101,3 +105,21 @@ def test_pages_mix_the_options_the_same_way_every_build():
                 total += 1
                 first_shown_right += bool(ex["options"][client["order"][0]].get("correct"))
     assert first_shown_right < total / 2, "the right answer is shown first too often"
+
+
+def test_every_widget_carries_its_version_and_a_progress_list_links_in_page_order(tmp_path, monkeypatch):
+    from exercises import handin
+    from exercises.paths import ROOT
+    from exercises.toc import exercise_pages, read_toc
+    from exercises.widgets import ProgressWidget
+    every = handin.exercises()
+    assert show("foundations/convention-intent").spec["version"] == every["foundations/convention-intent"].version
+    monkeypatch.chdir(ROOT / "book" / "modules" / "01-foundations")  # a page's kernel runs in its folder
+    spec = ProgressWidget("foundations").spec
+    pages = [ref for ref in exercise_pages(read_toc()) if ref.startswith("foundations/")]
+    assert [e["ref"] for e in spec["exercises"]] == pages
+    first = spec["exercises"][0]
+    assert first["version"] == every[first["ref"]].version
+    assert first["href"] == f"word-and-law.html#exercise-foundations--{first['ref'].split('/')[1]}"
+    assert spec["course"] == handin.COURSE and spec["scope"] == "foundations" and len(spec["all_refs"]) == len(every)
+    assert len(ProgressWidget().spec["exercises"]) == len(every)  # the My work page: the whole course
