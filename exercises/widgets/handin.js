@@ -6,42 +6,8 @@
 // listed with the reason (another course, an unknown exercise, a changed exercise, a
 // broken answer).
 
-// Every user-visible string of this file ({name} placeholders are filled by fill()).
-const HANDIN_TEXT = {
-  heading: "Move or hand in your work",
-  intro: "Download your answers as a file to hand in to your instructor or to continue on another "
-    + "device, then load that file there. The file stays on your device unless you send it.",
-  name: "Your name",
-  id: "Student number (as your course platform knows it)",
-  who_hint: "Kept only in the file you download.",
-  download: "Download my answers",
-  download_course: "Download my answers (whole course)",
-  downloaded: "Downloaded {file} with {count} answers.",
-  nothing: "There are no answers in this browser to download yet.",
-  need_who: "Enter your name or your student number first: your instructor needs it to mark your work.",
-  load: "Load answers from a file",
-  too_big: "{file} is not loaded: it is {size} bytes, and a file of answers is at most {limit} bytes.",
-  not_json: "{file} is not loaded: it is not a file of answers (it cannot be read as JSON).",
-  not_answers: "{file} is not loaded: it is not a file of answers from this course's site.",
-  other_course: "{file} is not loaded: it holds answers to another course ({course}).",
-  loaded: "Loaded {count} answers from {file}.",
-  same: "{count} answers were already here.",
-  refused_head: "Not loaded, with the reason:",
-  unknown: "{ref}: no such exercise in this course.",
-  elsewhere: "{title}: belongs to another module. Load the file on the My work page to take every module's answers.",
-  changed: "{title}: the exercise has changed since this answer was given, so it cannot be checked against it.",
-  broken: "{title}: the answer in the file does not fit this exercise.",
-  twice: "{title}: answered twice in the file; neither answer was loaded.",
-  conflicts_head: "These exercises have a different answer here and in the file. Choose which to keep:",
-  keep_here: "Keep this browser's answer ({when})",
-  take_file: "Take the file's answer ({when})",
-  unknown_time: "time not recorded",
-  apply: "Apply my choices",
-  applied: "Done: {taken} answers taken from the file, {kept} kept from this browser.",
-  reload: "Reload the page to see the loaded answers in the exercises themselves.",
-};
+// Every user-visible string comes from the program's catalogue: t("handin.<key>", {values}).
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
 
 // The answers of `exercises` stored in this browser, as the file's list.
 function storedAnswers(exercises) {
@@ -68,9 +34,9 @@ const sameAnswer = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function planLoad(spec, data, file) {
   if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== spec.format
       || !Array.isArray(data.answers)) {
-    return { error: fill(HANDIN_TEXT.not_answers, { file }) };
+    return { error: t("handin.not_answers", { file }) };
   }
-  if (data.course !== spec.course) return { error: fill(HANDIN_TEXT.other_course, { file, course: String(data.course).slice(0, 80) }) };
+  if (data.course !== spec.course) return { error: t("handin.other_course", { file, course: String(data.course).slice(0, 80) }) };
   const byRef = new Map(spec.exercises.map((ex) => [ex.ref, ex]));
   const counts = new Map();
   for (const item of data.answers) {
@@ -81,13 +47,13 @@ function planLoad(spec, data, file) {
     const ref = item && typeof item.exercise === "string" ? item.exercise.slice(0, 200) : "?";
     const ex = byRef.get(ref);
     if (!ex) {
-      plan.refused.push(spec.all_refs.includes(ref) ? fill(HANDIN_TEXT.elsewhere, { title: ref }) : fill(HANDIN_TEXT.unknown, { ref }));
+      plan.refused.push(spec.all_refs.includes(ref) ? t("handin.elsewhere", { title: ref }) : t("handin.unknown", { ref }));
       continue;
     }
     const answer = fromStorage(item.answer);
-    if (counts.get(ref) > 1) { if (!plan.refused.some((r) => r.startsWith(`${ex.title}:`))) plan.refused.push(fill(HANDIN_TEXT.twice, { title: ex.title })); continue; }
-    if (item.version !== ex.version) { plan.refused.push(fill(HANDIN_TEXT.changed, { title: ex.title })); continue; }
-    if (!ex.check || !answerFits(ex.check, answer)) { plan.refused.push(fill(HANDIN_TEXT.broken, { title: ex.title })); continue; }
+    if (counts.get(ref) > 1) { if (!plan.refused.some((r) => r.startsWith(`${ex.title}:`))) plan.refused.push(t("handin.twice", { title: ex.title })); continue; }
+    if (item.version !== ex.version) { plan.refused.push(t("handin.changed", { title: ex.title })); continue; }
+    if (!ex.check || !answerFits(ex.check, answer)) { plan.refused.push(t("handin.broken", { title: ex.title })); continue; }
     const at = typeof item.answered === "string" && !Number.isNaN(Date.parse(item.answered)) ? item.answered : null;
     const here = store(ref, (a) => answerFits(ex.check, a)).load();
     const entry = { ex, answer, at };
@@ -105,7 +71,7 @@ function keep(entry) {
   return store(ex.ref).save(answer, outcome, at || new Date().toISOString());
 }
 
-const when = (at) => (at ? new Date(at).toLocaleString() : HANDIN_TEXT.unknown_time);
+const when = (at) => (at ? new Date(at).toLocaleString() : t("handin.unknown_time"));
 
 // The controls, for a progress list (`spec.scope` is its bank) or the My work page ("course").
 function handinControls(spec) {
@@ -117,11 +83,11 @@ function handinControls(spec) {
   const status = h("div", { class: "cx-handin-status", role: "status", "aria-live": "polite" });
   const say = (...nodes) => status.replaceChildren(...nodes);
 
-  const download = button(spec.scope === "course" ? HANDIN_TEXT.download_course : HANDIN_TEXT.download, () => {
+  const download = button(spec.scope === "course" ? t("handin.download_course") : t("handin.download"), () => {
     const learner = { name: nameInput.value.trim(), id: idInput.value.trim() };
-    if (!learner.name && !learner.id) { say(h("p", { text: HANDIN_TEXT.need_who })); nameInput.focus(); return; }
+    if (!learner.name && !learner.id) { say(h("p", { text: t("handin.need_who") })); nameInput.focus(); return; }
     const data = answersFile(spec, learner);
-    if (!data.answers.length) { say(h("p", { text: HANDIN_TEXT.nothing })); return; }
+    if (!data.answers.length) { say(h("p", { text: t("handin.nothing") })); return; }
     const stamp = data.saved.slice(0, 10);
     const file = `answers-${spec.scope}-${stamp}.json`;
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
@@ -130,7 +96,7 @@ function handinControls(spec) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
-    say(h("p", { text: fill(HANDIN_TEXT.downloaded, { file, count: data.answers.length }) }));
+    say(h("p", { text: t("handin.downloaded", { file, count: data.answers.length }) }));
   }, true, { "data-action": "download" });
 
   const picker = h("input", { type: "file", id: fileId, accept: ".json,application/json", class: "cx-file" });
@@ -139,31 +105,31 @@ function handinControls(spec) {
     picker.value = "";
     if (!chosen) return;
     const file = chosen.name.slice(0, 120);
-    if (chosen.size > spec.max_bytes) { say(h("p", { text: fill(HANDIN_TEXT.too_big, { file, size: chosen.size, limit: spec.max_bytes }) })); return; }
+    if (chosen.size > spec.max_bytes) { say(h("p", { text: t("handin.too_big", { file, size: chosen.size, limit: spec.max_bytes }) })); return; }
     let data;
-    try { data = JSON.parse(await chosen.text()); } catch (e) { say(h("p", { text: fill(HANDIN_TEXT.not_json, { file }) })); return; }
+    try { data = JSON.parse(await chosen.text()); } catch (e) { say(h("p", { text: t("handin.not_json", { file }) })); return; }
     const plan = planLoad(spec, data, file);
     if (plan.error) { say(h("p", { text: plan.error })); return; }
     plan.take.forEach(keep);
-    const report = [h("p", { text: fill(HANDIN_TEXT.loaded, { count: plan.take.length, file }) })];
-    if (plan.same) report.push(h("p", { text: fill(HANDIN_TEXT.same, { count: plan.same }) }));
+    const report = [h("p", { text: t("handin.loaded", { count: plan.take.length, file }) })];
+    if (plan.same) report.push(h("p", { text: t("handin.same", { count: plan.same }) }));
     if (plan.refused.length) {
-      report.push(h("p", { text: HANDIN_TEXT.refused_head }),
+      report.push(h("p", { text: t("handin.refused_head") }),
         h("ul", { class: "cx-refused" }, plan.refused.map((reason) => h("li", { text: reason }))));
     }
     if (plan.conflicts.length) report.push(conflictForm(plan.conflicts, say));
-    if (plan.take.length) report.push(h("p", { class: "cx-hint", text: HANDIN_TEXT.reload }));
+    if (plan.take.length) report.push(h("p", { class: "cx-hint", text: t("handin.reload") }));
     say(...report);
   });
 
-  return h("section", { class: "cx-handin", "aria-label": HANDIN_TEXT.heading }, [
-    h("p", { class: "cx-kicker", text: HANDIN_TEXT.heading }),
-    h("p", { class: "cx-hint", text: HANDIN_TEXT.intro }),
-    h("div", { class: "cx-field" }, [h("label", { for: nameId, text: HANDIN_TEXT.name }), " ", nameInput]),
-    h("div", { class: "cx-field" }, [h("label", { for: idId, text: HANDIN_TEXT.id }), " ", idInput]),
-    h("p", { class: "cx-hint", text: HANDIN_TEXT.who_hint }),
+  return h("section", { class: "cx-handin", "aria-label": t("handin.heading") }, [
+    h("p", { class: "cx-kicker", text: t("handin.heading") }),
+    h("p", { class: "cx-hint", text: t("handin.intro") }),
+    h("div", { class: "cx-field" }, [h("label", { for: nameId, text: t("handin.name") }), " ", nameInput]),
+    h("div", { class: "cx-field" }, [h("label", { for: idId, text: t("handin.id") }), " ", idInput]),
+    h("p", { class: "cx-hint", text: t("handin.who_hint") }),
     h("div", { class: "cx-actions" }, [download]),
-    h("div", { class: "cx-field" }, [h("label", { for: fileId, text: HANDIN_TEXT.load }), " ", picker]),
+    h("div", { class: "cx-field" }, [h("label", { for: fileId, text: t("handin.load") }), " ", picker]),
     status,
   ]);
 }
@@ -177,15 +143,15 @@ function conflictForm(conflicts, say) {
     return {
       c, file,
       node: h("fieldset", { class: "cx-conflict", "data-ref": c.ex.ref }, [h("legend", { text: c.ex.title }),
-        h("div", { class: "cx-option" }, [here, h("label", { for: `${group}-here`, text: fill(HANDIN_TEXT.keep_here, { when: when(c.here.at) }) })]),
-        h("div", { class: "cx-option" }, [file, h("label", { for: `${group}-file`, text: fill(HANDIN_TEXT.take_file, { when: when(c.at) }) })])]),
+        h("div", { class: "cx-option" }, [here, h("label", { for: `${group}-here`, text: t("handin.keep_here", { when: when(c.here.at) }) })]),
+        h("div", { class: "cx-option" }, [file, h("label", { for: `${group}-file`, text: t("handin.take_file", { when: when(c.at) }) })])]),
     };
   });
-  const apply = button(HANDIN_TEXT.apply, () => {
+  const apply = button(t("handin.apply"), () => {
     const taken = rows.filter((r) => r.file.checked);
     taken.forEach((r) => keep(r.c));
-    say(h("p", { text: fill(HANDIN_TEXT.applied, { taken: taken.length, kept: rows.length - taken.length }) }),
-      h("p", { class: "cx-hint", text: HANDIN_TEXT.reload }));
+    say(h("p", { text: t("handin.applied", { taken: taken.length, kept: rows.length - taken.length }) }),
+      h("p", { class: "cx-hint", text: t("handin.reload") }));
   }, true, { "data-action": "apply" });
-  return h("div", { class: "cx-conflicts" }, [h("p", { text: HANDIN_TEXT.conflicts_head }), ...rows.map((r) => r.node), apply]);
+  return h("div", { class: "cx-conflicts" }, [h("p", { text: t("handin.conflicts_head") }), ...rows.map((r) => r.node), apply]);
 }

@@ -5,16 +5,6 @@
 // part of its spec that checking needs. Each item links to its exercise, in page order.
 
 // Every new user-visible string of this file ({name} placeholders).
-const PROGRESS_TEXT = {
-  state_correct: "right",
-  state_incorrect: "not yet right: try again",
-  state_submitted: "submitted for marking",
-  state_saved: "saved: compare it with the model answer",
-  state_none: "not answered",
-  graded_next: "Graded exercises are marked by your instructor: download your answers below and hand the file in.",
-  summary: "{done} of {total} exercises answered: {right} right, {wrong} not yet right, "
-    + "{submitted} submitted for marking, {saved} reflections saved.",
-};
 
 // The state of one exercise: none, correct, incorrect, submitted (a graded exercise: the
 // instructor marks it) or saved (a reflection: nothing to check it against on the page).
@@ -37,24 +27,24 @@ function render({ model, el }) {
   const summary = h("p", { class: "cx-progress-summary", role: "status", "aria-live": "polite" });
   const list = h("ul", { class: "cx-progress-list" });
   let confirming = false;
-  const reset = button("Reset progress", () => {
+  const reset = button(t("progress.reset"), () => {
     if (!confirming) {
       confirming = true;
-      reset.textContent = "Confirm: erase my answers in this module";
+      reset.textContent = t("progress.confirm");
       return;
     }
     spec.exercises.forEach((ex) => { store(ex.ref).clear(); store(`${ex.ref}#draft`).clear(); });
     confirming = false;
-    reset.textContent = "Reset progress";
-    summary.textContent = `Progress reset. ${summary.textContent}`;
+    reset.textContent = t("progress.reset");
+    summary.textContent = t("progress.was_reset", { summary: summary.textContent });
   });
   const anyGraded = spec.exercises.some((ex) => ex.check && ex.check.graded);
   const root = h("section", { class: "cx-exercise cx-progress", "data-exercise-type": "progress",
     "data-exercise-ref": spec.ref, "aria-labelledby": headingId }, [
-    h("p", { class: "cx-kicker", id: headingId, text: `Your progress: ${spec.title}` }),
+    h("p", { class: "cx-kicker", id: headingId, text: t("progress.title", { title: spec.title }) }),
     meter, summary, list,
-    anyGraded ? h("p", { class: "cx-hint", text: PROGRESS_TEXT.graded_next }) : "",
-    h("p", { class: "cx-hint", text: "Kept only in this browser. Resetting erases your answers to these exercises here." }),
+    anyGraded ? h("p", { class: "cx-hint", text: t("progress.graded_next") }) : "",
+    h("p", { class: "cx-hint", text: t("progress.kept") }),
     h("div", { class: "cx-actions" }, [reset]),
     handinControls(spec),
   ]);
@@ -68,11 +58,11 @@ function render({ model, el }) {
       const title = ex.href ? h("a", { href: ex.href, text: ex.title }) : ex.title;
       return h("li", { "data-done": String(state !== "none"), "data-state": state, "data-ref": ex.ref }, [
         h("span", { class: "cx-mark", "aria-hidden": "true", text: MARKS[state] }),
-        " ", title, " ", h("span", { class: "cx-state", text: `(${PROGRESS_TEXT[`state_${state}`]})` })]);
+        " ", title, " ", h("span", { class: "cx-state", text: t("progress.state", { state: t(`progress.state_${state}`) }) })]);
     }));
     const done = spec.exercises.length - counts.none;
     meter.value = done;
-    summary.textContent = fill(PROGRESS_TEXT.summary, { done, total: spec.exercises.length, right: counts.correct,
+    summary.textContent = t("progress.summary", { done, total: spec.exercises.length, right: counts.correct,
       wrong: counts.incorrect, submitted: counts.submitted, saved: counts.saved });
   }
   update();
