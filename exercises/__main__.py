@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     i18n = sub.add_parser("i18n", help="translation catalogues: update them after an English change, or their status")
     i18n.add_argument("action", choices=["update", "status"])
     i18n.add_argument("--lang", default="ja", help="the language (default: ja)")
-    i18n.add_argument("--no-pages", action="store_true", help="update: skip the pages (no Sphinx gettext build)")
+    i18n.add_argument("--no-pages", action="store_true", help="update: skip the pages and the decks (no Sphinx gettext build)")
     check = sub.add_parser("validate", help="load and validate every exercise bank")
     check.add_argument("banks", nargs="*", type=Path, help="bank files or folders (default: exercises/banks)")
     check_data = sub.add_parser("validate-data", help="validate the data package (schema, rows, keys, cross-checks)")
