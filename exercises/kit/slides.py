@@ -51,6 +51,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from . import credits
 from .. import i18n
+from ..catalogues import slides_catalogue as catalogue
 from ..site.directives import MarkdownDirective
 from ..site.module_text import heading, module_text
 from ..yaml_data import SpecError
@@ -60,16 +61,10 @@ from .output import replacing
 THEME_DIR = ROOT / "book" / "_theme"
 OUT = kit_output("slides")
 DECK = "slides.md"
-LOCALES_DIR = i18n.LOCALES_DIR
 
 
 def licence(lang: str | None = None) -> str:
     return f"{credits.licence(lang)} {i18n.message('kit.slides.datasets_terms', lang)}"
-
-
-def catalogue(folder: str, lang: str) -> Path:
-    """The catalogue of a deck's own text: ``locales/<lang>/LC_MESSAGES/slides/<folder>.po``."""
-    return LOCALES_DIR / lang / "LC_MESSAGES" / "slides" / f"{folder}.po"
 
 
 def _html_message(key: str, lang: str | None = None, **markup: str) -> str:
