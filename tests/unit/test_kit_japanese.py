@@ -103,6 +103,20 @@ def test_the_japanese_decks_have_system_japanese_fonts_and_no_web_font():
     assert "@import" not in css and "url(" not in rule
 
 
+def test_the_deck_template_holds_the_decks_own_text_and_not_the_pages(tmp_path):
+    from babel.messages.pofile import read_po
+    pot = slides.templates(tmp_path, [FOLDER])[FOLDER]
+    with open(pot, "rb") as f:
+        ids = {m.id for m in read_po(f) if m.id}
+    source = (MODULES_DIR / FOLDER / "slides.md").read_text(encoding="utf-8")
+    headings = [line[3:].strip() for line in source.splitlines() if line.startswith("## ")]
+    assert headings and set(headings) <= ids
+    english = module_text(FOLDER, lang="en")
+    assert not ids & {*english.objectives, *english.summary, *english.discussion_questions}
+    # the catalogue in the course is this template, merged: every msgid of it is there
+    assert ids <= {en for (_, en) in i18n.translations(slides_catalogue(FOLDER, "ja"))}
+
+
 def test_slides_catalogues_are_counted_as_their_own_kind():
     table = status("ja")
     kinds = {kind for (module, kind) in table if module == FOLDER}
