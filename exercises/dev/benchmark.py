@@ -195,6 +195,8 @@ def kit_languages_report(out: Path) -> str:
         "`python -m exercises.dev.benchmark --kit-languages` on: " + machine() + ".",
         "Every deck (`make slides LANG=...`) and every handout, answer key and the role cards",
         "(`make handouts LANG=...`), each into a new folder; text not yet translated shows in English.",
+        f"Load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work on",
+        "the machine slows both languages alike, so compare the rows with each other.",
         "",
         "| language | all slide decks | all handouts |",
         "|---|---|---|",
