@@ -4,6 +4,7 @@
 #   make book        build the site into _build/html (strict)
 #   make book LANG=ja   the Japanese edition into _build/ja/_build/html (its own execution
 #                    cache); LANG=ja works with every target below that makes something to read
+#                    (slides, handouts, lms, course: into _build/ja/slides, _build/ja/handouts, ...)
 #   make i18n-status how much of the Japanese edition is translated, per module and kind
 #   make i18n-update bring the catalogues (locales/ja) up to date after an English change
 #   make book EDITION=instructor   the instructor edition (answer keys, rubrics, teaching

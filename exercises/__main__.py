@@ -43,22 +43,26 @@ def main(argv: list[str] | None = None) -> int:
     i18n = sub.add_parser("i18n", help="translation catalogues: update them after an English change, or their status")
     i18n.add_argument("action", choices=["update", "status"])
     i18n.add_argument("--lang", default="ja", help="the language (default: ja)")
-    i18n.add_argument("--no-pages", action="store_true", help="update: skip the pages (no Sphinx gettext build)")
+    i18n.add_argument("--no-pages", action="store_true", help="update: skip the pages and the decks (no Sphinx gettext build)")
     check = sub.add_parser("validate", help="load and validate every exercise bank")
     check.add_argument("banks", nargs="*", type=Path, help="bank files or folders (default: exercises/banks)")
     check_data = sub.add_parser("validate-data", help="validate the data package (schema, rows, keys, cross-checks)")
     check_data.add_argument("--package", type=Path, default=None, help="datapackage.json (default: data/datapackage.json)")
     lms = sub.add_parser("lms", help="export the banks for Moodle (XML) and Canvas (QTI)")
-    lms.add_argument("--out", default=None, help="output folder (default: _build/lms)")
+    lms.add_argument("--out", default=None, help="output folder (default: _build/lms; _build/ja/lms in Japanese)")
+    lms.add_argument("--lang", default=None, help="en or ja (default: COURSE_LANG, else en)")
     course = sub.add_parser("course", help="build a custom course from chosen modules")
     course.add_argument("modules", nargs="*", help="module names, e.g. foundations 4 06-japans-aspiration")
     course.add_argument("--name", help="the course's folder name (default: the module numbers)")
+    course.add_argument("--lang", default=None, help="en or ja (default: COURSE_LANG, else en)")
     slides = sub.add_parser("slides", help="build the modules' slide decks (reveal.js)")
     slides.add_argument("modules", nargs="*", help="module names (default: every module with a deck)")
-    slides.add_argument("--out", default=None, help="output folder (default: _build/slides)")
+    slides.add_argument("--out", default=None, help="output folder (default: _build/slides; _build/ja/slides in Japanese)")
+    slides.add_argument("--lang", default=None, help="en or ja (default: COURSE_LANG, else en)")
     handouts = sub.add_parser("handouts", help="printable handouts, answer keys and role cards (PDF)")
     handouts.add_argument("modules", nargs="*", help="module names (default: every module)")
-    handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts)")
+    handouts.add_argument("--out", default=None, help="output folder (default: _build/handouts; _build/ja/handouts in Japanese)")
+    handouts.add_argument("--lang", default=None, help="en or ja (default: COURSE_LANG, else en)")
     kit = sub.add_parser("kit", help="a venue kit that opens from the disk (site, decks, handouts, agendas)")
     kit.add_argument("modules", nargs="*", help="modules for the decks and handouts (default: every module)")
     kit.add_argument("--out", default=None, help="output folder (default: _build/kit/venue-kit; a zip beside it)")
@@ -201,10 +205,18 @@ def validate_data(args) -> int:
     return 0
 
 
+def _lang(args) -> str:
+    """The language a kit command works in: ``--lang``, else COURSE_LANG, else English."""
+    from . import i18n
+    return i18n.check(args.lang) if args.lang else i18n.current()
+
+
 def lms(args) -> int:
-    from .kit.lms import OUT, export
-    out = Path(args.out) if args.out else OUT
-    summary = export(out)
+    from .kit.lms import export
+    from .paths import kit_output
+    lang = _lang(args)
+    out = Path(args.out) if args.out else kit_output("lms", lang)
+    summary = export(out, lang=lang)
     done = sum(len(s["exported"]) for s in summary.values())
     skipped = sum(len(s["skipped"]) for s in summary.values())
     print(f"exported {done} questions from {len(summary)} banks into {out} "
@@ -214,16 +226,16 @@ def lms(args) -> int:
 
 def course(args) -> int:
     from .kit.course import build
-    html = build(args.modules, args.name)
+    html = build(args.modules, args.name, lang=_lang(args))
     print(f"Open {html / 'index.html'}; slides: {html.parent.parent / 'slides' / 'index.html'}")
     return 0
 
 
 def slides(args) -> int:
     from .toc import module_names, read_toc, resolve
-    from .kit.slides import OUT, build, deck_folders
+    from .kit.slides import build, deck_folders
     folders = resolve(args.modules, read_toc()) if args.modules else None
-    index = build(folders, Path(args.out) if args.out else OUT)
+    index = build(folders, Path(args.out) if args.out else None, lang=_lang(args))
     if folders is None:
         without = sorted(set(module_names(read_toc()).values()) - set(deck_folders()))
         if without:
@@ -233,9 +245,11 @@ def slides(args) -> int:
 
 
 def handouts(args) -> int:
-    from .kit.handouts import OUT, build
-    out = Path(args.out) if args.out else OUT
-    files = build(args.modules, out)
+    from .kit.handouts import build
+    from .paths import kit_output
+    lang = _lang(args)
+    out = Path(args.out) if args.out else kit_output("handouts", lang)
+    files = build(args.modules, out, lang=lang)
     print(f"wrote {len(files)} PDFs into {out}; open {out / 'index.html'}")
     return 0
 

@@ -14,7 +14,14 @@ instead) with the previous English beside it, so the translator sees what change
 ``course i18n status`` (``make i18n-status``) prints, per module and per kind of text, how
 many strings are translated, out of date and missing. The kinds are pages, exercises,
 glossary, cases, workshop (agendas, roles and workshop materials), datasheets (the data
-package's titles, descriptions and caveats) and messages.
+package's titles, descriptions and caveats), messages and slides.
+
+Slides: each module's deck (``book/modules/NN-slug/slides.md``: headings, bullets, speaker
+notes) has its own catalogue, ``locales/<lang>/LC_MESSAGES/slides/NN-slug.po``, made from
+the template that Sphinx's gettext builder writes for the deck with the deck's own
+configuration (``python -m exercises.kit.slides templates``, into ``_build/gettext-slides``).
+The texts the decks take from the pages (title, objectives, discussion questions, summary)
+are translated in the pages' catalogues, not again here.
 """
 from __future__ import annotations
 
@@ -35,6 +42,8 @@ from .yaml_data import field_name, line_for, parse_yaml, read_text
 
 GETTEXT_BUILD = BUILD_DIR / "gettext"  # its own doctrees: the html build's are incompatible
 GETTEXT_DIR = GETTEXT_BUILD / "_build" / "gettext"
+SLIDES_TEMPLATES = BUILD_DIR / "gettext-slides"  # <NN-slug>/slides.pot
+SLIDES_CATALOGUES = "slides"  # under locales/<lang>/LC_MESSAGES/
 BANKS_DIR = PACKAGE_DIR / "banks"
 # modules 1-10 must be complete: the strict Japanese build checks these kinds
 REQUIRED_KINDS = ("pages", "exercises", "glossary", "messages")
@@ -116,6 +125,21 @@ def gettext_templates() -> Path:
     return GETTEXT_DIR
 
 
+def slides_catalogue(folder: str, lang: str) -> Path:
+    """``locales/<lang>/LC_MESSAGES/slides/<folder>.po`` (as exercises.kit.slides reads it)."""
+    return i18n.LOCALES_DIR / lang / "LC_MESSAGES" / SLIDES_CATALOGUES / f"{folder}.po"
+
+
+def slides_templates() -> Path:
+    """Run Sphinx's gettext builder on every deck (``python -m exercises.kit.slides templates``,
+    the decks' own configuration) into ``_build/gettext-slides``; return that folder."""
+    done = subprocess.run([sys.executable, "-m", "exercises.kit.slides", "templates", str(SLIDES_TEMPLATES)],
+                          cwd=ROOT, env={**os.environ, i18n.VARIABLE: i18n.SOURCE_LANGUAGE})
+    if done.returncode:
+        raise SystemExit(f"error: the decks' gettext build failed (exit {done.returncode})")
+    return SLIDES_TEMPLATES
+
+
 def update(lang: str, pages: bool = True) -> list[Path]:
     """Merge every template into ``lang``'s catalogues; return the catalogues written."""
     i18n.check(lang)
@@ -134,6 +158,11 @@ def update(lang: str, pages: bool = True) -> list[Path]:
             if docname == "sphinx":  # Sphinx's own strings: Sphinx translates those
                 continue
             po = i18n.LOCALES_DIR / lang / "LC_MESSAGES" / f"{docname}.po"
+            merge(_read(pot), po, lang)
+            written.append(po)
+        folder = slides_templates()
+        for pot in sorted(folder.glob("*/slides.pot")):
+            po = slides_catalogue(pot.parent.name, lang)
             merge(_read(pot), po, lang)
             written.append(po)
     return written
@@ -196,6 +225,8 @@ def _module_of(path: str) -> str:
 
 
 def _kind_of(path: str) -> str:
+    if re.fullmatch(r"book/modules/[^/]+/slides\.md", path):
+        return "slides"
     if path.endswith(".md") or not path.endswith((".yml", ".json")):
         return "pages"
     if path.startswith("exercises/banks/"):
@@ -211,10 +242,10 @@ def _kind_of(path: str) -> str:
     return "workshop"
 
 
-def status(lang: str, pages_from: Path | None = None) -> dict[tuple[str, str], Count]:
-    """(module, kind) -> Count. Pages are counted against the templates of the last
-    ``course i18n update`` (``_build/gettext``), or against the catalogues' own entries
-    when no template is there."""
+def status(lang: str, pages_from: Path | None = None, slides_from: Path | None = None) -> dict[tuple[str, str], Count]:
+    """(module, kind) -> Count. Pages and slides are counted against the templates of the
+    last ``course i18n update`` (``_build/gettext``, ``_build/gettext-slides``), or against
+    the catalogues' own entries when no template is there."""
     i18n.check(lang)
     table: dict[tuple[str, str], Count] = {}
 
@@ -230,10 +261,17 @@ def status(lang: str, pages_from: Path | None = None) -> dict[tuple[str, str], C
     pots = {p.relative_to(folder).with_suffix("").as_posix(): p for p in folder.rglob("*.pot")} if folder.exists() else {}
     pos = {p.relative_to(page_dir).with_suffix("").as_posix(): p for p in page_dir.rglob("*.po")} if page_dir.exists() else {}
     for docname in sorted(set(pots) | set(pos)):
-        if docname == "sphinx":
+        if docname == "sphinx" or docname.startswith(f"{SLIDES_CATALOGUES}/"):
             continue
         template = _read(pots[docname]) if docname in pots else _read(pos[docname])
         note(f"{docname}.md", count(template, page_dir / f"{docname}.po"))
+    folder = slides_from or SLIDES_TEMPLATES
+    decks = {p.parent.name: p for p in folder.glob("*/slides.pot")} if folder.exists() else {}
+    slide_dir = page_dir / SLIDES_CATALOGUES
+    decks_done = {p.stem: p for p in slide_dir.glob("*.po")} if slide_dir.exists() else {}
+    for deck in sorted(set(decks) | set(decks_done)):
+        template = _read(decks[deck]) if deck in decks else _read(decks_done[deck])
+        note(f"book/modules/{deck}/slides.md", count(template, slides_catalogue(deck, lang)))
     return table
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -163,3 +164,23 @@ def messages(lang: str | None = None) -> dict[str, str]:
 def message(key: str, lang: str | None = None, **values) -> str:
     """One program string, its ``{name}`` placeholders filled in."""
     return messages(lang)[key].format(**values)
+
+
+@contextmanager
+def language(lang: str | None):
+    """Within the block the current language is ``lang`` (``COURSE_LANG`` set, then restored),
+    so everything loaded there (banks, glossaries, module texts, messages) is in ``lang``.
+    ``None`` leaves the current language as it is."""
+    if lang is None:
+        yield current()
+        return
+    lang = check(lang)
+    before = os.environ.get(VARIABLE)
+    os.environ[VARIABLE] = lang
+    try:
+        yield lang
+    finally:
+        if before is None:
+            os.environ.pop(VARIABLE, None)
+        else:
+            os.environ[VARIABLE] = before

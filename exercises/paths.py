@@ -35,13 +35,18 @@ DATA_DIR = ROOT / "data"
 BUILD_DIR = ROOT / "_build"
 
 
-
 def site_output(edition: str = "student", lang: str = "en") -> Path:
     """The folder Jupyter Book builds an edition and language into (the site is its
     ``_build/html``; each has its own execution cache): the course itself for the English
     student edition, else ``_build/instructor``, ``_build/ja`` or ``_build/instructor-ja``."""
     parts = [p for p in ("instructor" if edition == "instructor" else "", "" if lang == "en" else lang) if p]
     return BUILD_DIR / "-".join(parts) if parts else ROOT
+
+def kit_output(name: str, lang: str = "en") -> Path:
+    """The default folder of a kit command's output (``slides``, ``handouts``, ``lms``,
+    ``courses``): ``_build/<name>`` in English, ``_build/<lang>/<name>`` in another language
+    (beside that language's site, ``_build/<lang>/_build/html``)."""
+    return BUILD_DIR / name if lang == "en" else BUILD_DIR / lang / name
 
 
 # the port a live room listens on by default (python -m exercises room); a deck's

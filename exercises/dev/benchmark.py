@@ -12,6 +12,8 @@ Builds into a temporary folder (never touches ./_build):
 - the teaching kit: every slide deck (`make slides`) and every handout (`make handouts`),
   timed and sized;
 - with ``--tests``, the whole test suite as `make test` runs it (two workers).
+With ``--kit-languages`` it measures only the kit (every deck and every handout) in each
+language of the course, side by side, into its own section.
 Targets for the whole course: cold build <= 180 s on 2 cores, warm rebuild <= 5 % of
 cold; on a cold load, the median page <= 500 kB and the heaviest <= 1 MB uncompressed;
 the test suite under 8 minutes.
@@ -92,14 +94,15 @@ def site_size(html_dir: Path) -> int:
     return sum(p.stat().st_size for p in html_dir.rglob("*") if p.is_file())
 
 
-def kit_times(out: Path) -> dict:
-    """Seconds and bytes for building every slide deck and every handout."""
+def kit_times(out: Path, lang: str | None = None) -> dict:
+    """Seconds and bytes for building every slide deck and every handout in ``lang``
+    (default: the current language)."""
     from ..kit import handouts, slides
     start = time.perf_counter()
-    slides.build(None, out / "slides")
+    slides.build(None, out / "slides", lang=lang)
     slides_s = time.perf_counter() - start
     start = time.perf_counter()
-    pdfs = handouts.build(None, out / "handouts")
+    pdfs = handouts.build(None, out / "handouts", lang=lang)
     handouts_s = time.perf_counter() - start
     return {"slides_s": slides_s, "slides_bytes": site_size(out / "slides"),
             "handouts_s": handouts_s, "pdfs": len(pdfs),
@@ -179,6 +182,28 @@ def report(times: dict, weights: dict, size: int, kit: dict, tests_s: float | No
     ])
 
 
+def kit_languages_report(out: Path) -> str:
+    """The kit built in each language of the course, side by side."""
+    from .. import i18n
+    rows = []
+    for lang in i18n.LANGUAGES:
+        kit = kit_times(out / lang, lang)
+        rows.append(f"| {lang} | {kit['slides_s']:.1f} s, {_mb(kit['slides_bytes'])} "
+                    f"| {kit['handouts_s']:.1f} s, {kit['pdfs']} PDFs, {_mb(kit['pdf_bytes'])} |")
+    return "\n".join([
+        f"Measured {date.today().isoformat()} at commit {commit()} by "
+        "`python -m exercises.dev.benchmark --kit-languages` on: " + machine() + ".",
+        "Every deck (`make slides LANG=...`) and every handout, answer key and the role cards",
+        "(`make handouts LANG=...`), each into a new folder; text not yet translated shows in English.",
+        f"Load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work on",
+        "the machine slows both languages alike, so compare the rows with each other.",
+        "",
+        "| language | all slide decks | all handouts |",
+        "|---|---|---|",
+        *rows,
+    ])
+
+
 def write_section(name: str, title: str, text: str, path: Path = BENCHMARKS) -> None:
     """Replace section ``name`` of BENCHMARKS.md (between its markers), or add it at the end."""
     begin, end = f"<!-- begin {name} -->", f"<!-- end {name} -->"
@@ -193,7 +218,14 @@ def write_section(name: str, title: str, text: str, path: Path = BENCHMARKS) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    with_tests = "--tests" in (sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    if "--kit-languages" in args:
+        with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
+            text = kit_languages_report(Path(tmp))
+        write_section("kit-languages", "The teaching kit in each language", text)
+        print(text)
+        return 0
+    with_tests = "--tests" in args
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
         out = Path(tmp)
         times = build_times(out)

@@ -6,9 +6,21 @@ from pathlib import Path
 from collections.abc import Callable
 
 import yaml
+from .. import i18n
 from ..paths import ROOT
 
-LICENCE = "Course text CC BY 4.0; code MIT."
+LICENCE = i18n.message("kit.licence", i18n.SOURCE_LANGUAGE)
+
+
+def licence(lang: str | None = None) -> str:
+    """The licence line in ``lang`` (default: the current language)."""
+    return i18n.message("kit.licence", lang)
+
+
+def course_title(lang: str | None = None, root: Path = ROOT) -> str:
+    """The course's title: ``_config.yml``'s in English, the translated title otherwise."""
+    lang = lang or i18n.current()
+    return book_config(root)["title"] if lang == i18n.SOURCE_LANGUAGE else i18n.message("course.title", lang)
 
 
 def book_config(root: Path = ROOT) -> dict:

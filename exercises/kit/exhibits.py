@@ -20,6 +20,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from .. import i18n
 from ..escaping import html_text
 from ..tables import format_number
 from ..widgets.client import client_spec
@@ -106,8 +107,9 @@ def exhibit(spec: dict, ref: str) -> Exhibit | None:
                    chart.get("y_label", chart["y"]) if c == chart["y"] else c for c in data.columns]
         rows = data.astype(object).where(data.notna(), None).values.tolist()
         png, svg = _render(_altair(data, chart).to_json())
-        alt_text = f"{chart['kind'].capitalize()} chart: {title}. The table below gives its values."
-        return Exhibit(table_html(columns, rows, f"The data of the chart: {title}"), title, alt_text, png, svg)
+        alt_text = i18n.message("kit.exhibits.alt", kind=chart["kind"].capitalize(), title=title)
+        return Exhibit(table_html(columns, rows, i18n.message("kit.exhibits.caption", title=title)), title, alt_text,
+                       png, svg)
     if len(table["rows"]) > MAX_ROWS:
         return None
     return Exhibit(table_html(table["columns"], table["rows"]), spec.get("title", ""))

@@ -18,6 +18,12 @@ number; none means all). Module texts come from :mod:`exercises.site.module_text
 roles rendered by :mod:`exercises.kit.myst_print`. Pages are printed by a local headless
 Chromium from local files; any request that would leave the machine is blocked and makes
 the command fail. Everything is written to a temporary folder and moved into place whole.
+
+Languages (``--lang ja``, default ``COURSE_LANG``): the Japanese handouts go into
+``_build/ja/handouts/`` (:func:`exercises.paths.kit_output`), printed from pages with
+``lang="ja"`` in the print font Noto Sans JP (:mod:`exercises.kit.fonts`). The module texts
+come from the pages' catalogues, the banks, glossaries and role cards from theirs (they are
+translated when loaded), and the handouts' own words are :mod:`exercises.i18n` messages.
 """
 from __future__ import annotations
 
@@ -27,19 +33,20 @@ from pathlib import Path
 
 
 from . import credits, fonts
+from .. import i18n
 from ..answer_key import answer_key_html
 from ..toc import module_names, read_toc, resolve
 from ..site.glossary import module_glossary
-from ..site.module_text import module_text, title as page_title
+from ..site.module_text import heading, module_text
 from ..site.objectives_map import pages_showing_exercises
 from .myst_print import Bibliography, MystPrinter
 from .output import replacing
 from ..site.roles import ROLES_DIR, load_roles, role_cards_html
 from .sheets import exercise_sheet
 from ..specs import load_banks
-from ..paths import MODULES_DIR, ROOT
+from ..paths import MODULES_DIR, ROOT, kit_output
 
-OUT = ROOT / "_build" / "handouts"
+OUT = kit_output("handouts")
 CSS = Path(__file__).resolve().parent / "handouts.css"
 ROLES = "capstone"
 
@@ -55,9 +62,14 @@ class Course:
     licence: str
 
 
+def _say(key: str, **values) -> str:
+    """A message of the current language, as HTML text."""
+    return html.escape(i18n.message(key, **values))
+
+
 def course_info(root: Path = ROOT) -> Course:
-    licence = f"{credits.LICENCE} You may copy, adapt and share this handout with attribution."
-    return Course(credits.book_config(root)["title"], credits.how_to_cite(root=root), licence)
+    licence = f"{credits.licence()} {i18n.message('kit.handouts.licence_use')}"
+    return Course(credits.course_title(root=root), credits.how_to_cite(root=root), licence)
 
 
 def where_shown() -> dict[str, tuple[str, str]]:
@@ -66,39 +78,45 @@ def where_shown() -> dict[str, tuple[str, str]]:
     for ref, doc in pages_showing_exercises().items():
         parts = doc.split("/")
         if parts[:2] == ["book", "modules"]:
-            found[ref] = (parts[2], page_title(ROOT / f"{doc}.md"))
+            found[ref] = (parts[2], heading(ROOT / f"{doc}.md"))
     return found
 
 
 def _online(ref: str, shown: dict) -> str:
     if ref not in shown:
-        return "the course site"
+        return _say("kit.handouts.course_site")
     folder, title = shown[ref]
-    return f"module {int(folder.split('-', 1)[0])}, page “{html.escape(title)}”"
+    return _say("kit.handouts.online_page", number=int(folder.split('-', 1)[0]), title=title)
 
 
 def _page(title: str, body: str, body_class: str = "") -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+    return (f'<!DOCTYPE html>\n<html lang="{i18n.current()}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<style>{fonts.font_face_css()}{CSS.read_text(encoding="utf-8")}</style></head>'
             f'<body class="{body_class}">{body}</body></html>\n')
 
 
 def _terms(folder: str, printer: MystPrinter, modules_dir: Path = MODULES_DIR) -> str:
+    """The key terms: in English the English term with the Japanese beside it; in Japanese
+    the Japanese term (with its reading) first and the English beside it."""
     out = []
+    japanese_first = i18n.current() == "ja"
     for e in module_glossary(folder, modules_dir):
         reading = f"（{html.escape(e['reading'])}）" if e.get("reading") else ""
-        out.append(f"<div><dt>{html.escape(e['term'])}</dt><dd>{printer.inline(e['definition'])}"
-                   f'<span class="ja">Japanese: <span lang="ja">{html.escape(e["ja"])}{reading}</span></span></dd></div>')
-    return f'<dl class="terms">{"".join(out)}</dl>' if out else "<p>This module introduces no new key terms.</p>"
+        ja = f'<span lang="ja">{html.escape(e["ja"])}{reading}</span>'
+        en = f'<span lang="en">{html.escape(e["term"])}</span>'
+        first, beside, label = (ja, en, "kit.handouts.english") if japanese_first else (en, ja, "kit.handouts.japanese")
+        out.append(f"<div><dt>{first}</dt><dd>{printer.inline(e['definition'])}"
+                   f'<span class="ja">{_say(label)} {beside}</span></dd></div>')
+    return f'<dl class="terms">{"".join(out)}</dl>' if out else f"<p>{_say('kit.handouts.no_terms')}</p>"
 
 
 def _head(course: Course, title_html: str, kind: str, folder: str) -> str:
     """The handout's head; ``title_html`` is the module's title as rendered HTML."""
     number = int(folder.split("-", 1)[0])
     return (f'<p class="course">{html.escape(course.title)}</p>'
-            f'<h1>Module {number}: {title_html}</h1><p class="kind">{kind}</p>'
-            f'<div class="cite-box"><p><b>How to cite:</b> {html.escape(course.cite)}</p>'
-            f"<p><b>Licence:</b> {html.escape(course.licence)}</p></div>")
+            f'<h1>{_say("kit.handouts.module", number=number)}{title_html}</h1><p class="kind">{kind}</p>'
+            f'<div class="cite-box"><p><b>{_say("kit.label.how_to_cite")}</b> {html.escape(course.cite)}</p>'
+            f'<p><b>{_say("kit.label.licence")}</b> {html.escape(course.licence)}</p></div>')
 
 
 def _bank_for(folder: str, banks: dict):
@@ -118,25 +136,26 @@ def student_html(folder: str, course: Course, bibliography: Bibliography, banks:
         return "".join(f"<li>{printer.inline(i)}</li>" for i in items)
     sheets = "".join(exercise_sheet(ex, f"{bank.name}/{ex['id']}", n, _online(f"{bank.name}/{ex['id']}", shown))
                      for n, ex in enumerate(bank.exercises, 1))
-    body = (_head(course, printer.inline(text.title), "Student handout", folder)
-            + '<p class="name-line">Name: <span class="blank"></span></p>'
-            + f"<h2>Learning objectives</h2><p>By the end of this module you will be able to:</p><ol>{li(text.objectives)}</ol>"
-            + f"<h2>Summary</h2><ul>{li(text.summary)}</ul>"
-            + f"<h2>Key terms</h2>{_terms(folder, printer, modules_dir)}"
-            + f"<h2>Discussion questions</h2><ol>{li(text.discussion_questions)}</ol>"
-            + f"<h2>Exercises</h2><p>Answer on this sheet. The same exercises, with instant feedback, "
-              f"are on the course site.</p>{sheets}"
+    body = (_head(course, printer.inline(text.title), _say("kit.handouts.student"), folder)
+            + f'<p class="name-line">{_say("kit.handouts.name")} <span class="blank"></span></p>'
+            + f"<h2>{_say('kit.handouts.objectives')}</h2><p>{_say('kit.handouts.objectives_intro')}</p>"
+              f"<ol>{li(text.objectives)}</ol>"
+            + f"<h2>{_say('kit.handouts.summary')}</h2><ul>{li(text.summary)}</ul>"
+            + f"<h2>{_say('kit.handouts.key_terms')}</h2>{_terms(folder, printer, modules_dir)}"
+            + f"<h2>{_say('kit.handouts.discussion')}</h2><ol>{li(text.discussion_questions)}</ol>"
+            + f"<h2>{_say('kit.handouts.exercises')}</h2><p>{_say('kit.handouts.exercises_intro')}</p>{sheets}"
             + printer.sources_html())
-    return _page(f"Module {folder}: {text.title}", body)
+    return _page(i18n.message("kit.handouts.module", number=int(folder.split("-", 1)[0])) + text.title, body)
 
 
 def _exercise_answer(ex: dict, n: int, printer: MystPrinter) -> str:
     from ..markdown import to_html
-    graded = '<span class="graded">Graded</span>' if ex.get("graded") else ""
+    graded = f'<span class="graded">{_say("kit.handouts.graded")}</span>' if ex.get("graded") else ""
     title = f": {html.escape(ex['title'])}" if ex.get("title") else ""
-    sources = (f'<p class="ex-sources">Sources: {printer.inline("{cite:p}`" + ",".join(ex["sources"]) + "`")}</p>'
-               if ex.get("sources") else "")
-    return (f'<section class="exercise" id="key-{html.escape(ex["id"])}"><h3>Exercise {n}{title}{graded}</h3>'
+    sources = (f'<p class="ex-sources">{_say("kit.handouts.sources")} '
+               f'{printer.inline("{cite:p}`" + ",".join(ex["sources"]) + "`")}</p>' if ex.get("sources") else "")
+    return (f'<section class="exercise" id="key-{html.escape(ex["id"])}"><h3>{_say("kit.handouts.exercise", n=n)}'
+            f'{title}{graded}</h3>'
             f'<div class="prompt">{to_html(ex["prompt"])}</div><div class="answer">{answer_key_html(ex)}</div>'
             f"{sources}</section>")
 
@@ -147,11 +166,10 @@ def answers_html(folder: str, course: Course, bibliography: Bibliography, banks:
     printer = MystPrinter(bibliography, Path(modules_dir) / folder)
     bank = _bank_for(folder, banks)
     answers = "".join(_exercise_answer(ex, n, printer) for n, ex in enumerate(bank.exercises, 1))
-    body = (_head(course, printer.inline(text.title), "Answer key · For instructors", folder)
-            + "<p>Answers and explanations for the exercise sheet of the student handout, numbered as "
-              "there. Exercises marked Graded carry no answer in the student edition of the site.</p>"
-            + f"<h2>Exercises</h2>{answers}" + printer.sources_html())
-    return _page(f"Answer key, module {folder}: {text.title}", body)
+    body = (_head(course, printer.inline(text.title), _say("kit.handouts.answer_key_header"), folder)
+            + f"<p>{_say('kit.handouts.answer_key_intro')}</p>"
+            + f"<h2>{_say('kit.handouts.exercises')}</h2>{answers}" + printer.sources_html())
+    return _page(i18n.message("kit.handouts.answer_key_title", folder=folder, title=text.title), body)
 
 
 def role_cards_page(course: Course, bibliography: Bibliography, roles_id: str = ROLES,
@@ -162,15 +180,18 @@ def role_cards_page(course: Course, bibliography: Bibliography, roles_id: str = 
     sources = printer.sources_html()
     body = cards + (f'<article class="sources-page">{sources}<p class="cut-note">{html.escape(course.cite)} '
                     f"{html.escape(course.licence)}</p></article>")
-    return _page(f"Role cards: {data['title']}", body, "cards"), data
+    return _page(i18n.message("kit.handouts.role_cards_title", title=data["title"]), body, "cards"), data
 
 
 # ------------------------------------------------------------------ printing
 
+PAGE, PAGES = '<span class="pageNumber"></span>', '<span class="totalPages"></span>'
+
+
 def _footer(left: str) -> str:
     return (f'<div style="font-size:7.5pt;font-family:sans-serif;width:100%;margin:0 15mm;display:flex;'
             f'justify-content:space-between;color:#000"><span>{html.escape(left)}</span>'
-            f'<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
+            f'<span>{html.escape(i18n.messages()["kit.handouts.page_of"]).format(page=PAGE, pages=PAGES)}</span></div>')
 
 
 def _header(text: str) -> str:
@@ -217,14 +238,22 @@ def print_pdfs(jobs: list[tuple[Path, Path, str, str]], browser=None) -> None:
 def _index(entries: list[tuple[str, str, str]], course: Course) -> str:
     rows = "".join(f'<tr><td><a href="{html.escape(f)}">{html.escape(f)}</a></td><td>{html.escape(what)}</td>'
                    f"<td>{html.escape(title)}</td></tr>" for f, what, title in entries)
-    body = (f"<h1>Handouts</h1><p>{html.escape(course.title)}</p>"
-            f"<table><thead><tr><th>File</th><th>What</th><th>Title</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"<p>Print on A4, black and white. Answer keys are for instructors. {html.escape(course.licence)}</p>")
-    return _page("Handouts", body, "index")
+    body = (f"<h1>{_say('kit.handouts.index_heading')}</h1><p>{html.escape(course.title)}</p>"
+            f"<table><thead><tr><th>{_say('kit.handouts.file')}</th><th>{_say('kit.handouts.what')}</th>"
+            f"<th>{_say('kit.handouts.title')}</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<p>{_say('kit.handouts.print_note')} {html.escape(course.licence)}</p>")
+    return _page(i18n.message("kit.handouts.index_heading"), body, "index")
 
 
-def build(requested: list[str] | None = None, out: Path = OUT) -> list[Path]:
-    """Write the handouts of the requested modules (all when none) and the role cards."""
+def build(requested: list[str] | None = None, out: Path | None = None, lang: str | None = None) -> list[Path]:
+    """Write the handouts of the requested modules (all when none) and the role cards, in
+    ``lang`` (default: the current language), into ``out`` (default: that language's
+    :func:`exercises.paths.kit_output`)."""
+    with i18n.language(lang) as lang:
+        return _build(requested, kit_output("handouts", lang) if out is None else out)
+
+
+def _build(requested: list[str] | None, out: Path) -> list[Path]:
     toc = read_toc()
     folders = resolve(list(requested or sorted(set(module_names(toc).values()))), toc)
     course, bibliography, banks, shown = course_info(), Bibliography.from_config(), load_banks(), where_shown()
@@ -234,19 +263,20 @@ def build(requested: list[str] | None = None, out: Path = OUT) -> list[Path]:
         jobs, entries = [], []
         for folder in folders:
             title = module_text(folder).title
-            number = int(folder.split("-", 1)[0])
+            module = i18n.message("kit.handouts.module", number=int(folder.split("-", 1)[0])) + title
             for suffix, what, page, header in (
-                    ("", "Student handout", student_html(folder, course, bibliography, banks, shown), ""),
-                    ("-answers", "Answer key (for instructors)", answers_html(folder, course, bibliography, banks),
-                     "Answer key · For instructors")):
+                    ("", i18n.message("kit.handouts.student"), student_html(folder, course, bibliography, banks, shown), ""),
+                    ("-answers", i18n.message("kit.handouts.answer_key_entry"),
+                     answers_html(folder, course, bibliography, banks), i18n.message("kit.handouts.answer_key_header"))):
                 source = tmp / "html" / f"{folder}{suffix}.html"
                 source.write_text(page, encoding="utf-8")
-                jobs.append((source, tmp / f"{folder}{suffix}.pdf", header, f"Module {number}: {title} · CC BY 4.0"))
-                entries.append((f"{folder}{suffix}.pdf", what, f"Module {number}: {title}"))
+                jobs.append((source, tmp / f"{folder}{suffix}.pdf", header, f"{module} · CC BY 4.0"))
+                entries.append((f"{folder}{suffix}.pdf", what, module))
         cards, data = role_cards_page(course, bibliography)
         (tmp / "html" / "role-cards.html").write_text(cards, encoding="utf-8")
-        jobs.append((tmp / "html" / "role-cards.html", tmp / "role-cards.pdf", "", f"Role cards: {data['title']} · CC BY 4.0"))
-        entries.append(("role-cards.pdf", "Role cards (cut along the dashed lines)", data["title"]))
+        jobs.append((tmp / "html" / "role-cards.html", tmp / "role-cards.pdf", "",
+                     f"{i18n.message('kit.handouts.role_cards_title', title=data['title'])} · CC BY 4.0"))
+        entries.append(("role-cards.pdf", i18n.message("kit.handouts.role_cards_entry"), data["title"]))
         print_pdfs(jobs)
         (tmp / "index.html").write_text(_index(entries, course), encoding="utf-8")
     return [out / f for f, _, _ in entries]

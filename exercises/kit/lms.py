@@ -36,16 +36,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from .. import i18n
 from ..markdown import to_html, to_inline_html
 from .exhibits import Exhibit, exhibit, readable_title, refers_to_data
 from ..answer_key import categories, numeric_answer, order
 from ..escaping import html_text, xml_problem
 from ..specs import Bank, load_banks
 from ..yaml_data import SpecError, field_name, line_for, parse_yaml
-from ..paths import ROOT
+from ..paths import kit_output
 from .output import replacing
 
-OUT = ROOT / "_build" / "lms"
+OUT = kit_output("lms")
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 MANIFEST_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 
@@ -312,10 +313,18 @@ def check_exportable(bank: Bank) -> None:
             raise SpecError(bank.path, line_for(lines, at), field_name(at), problem)
 
 
-def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, dict]:
+def export(out: Path | None = None, banks: dict[str, Bank] | None = None, lang: str | None = None) -> dict[str, dict]:
     """Write every bank; return {bank: {"exported": [...], "skipped": [(id, type)]}}.
 
+    ``lang`` (default: the current language) is the language of the questions (the banks are
+    translated when loaded) and of README.txt; ``out`` defaults to that language's
+    :func:`exercises.paths.kit_output` (``_build/lms``, ``_build/ja/lms``).
     A bank holding text XML cannot carry raises SpecError before anything is written."""
+    with i18n.language(lang) as lang:
+        return _export(kit_output("lms", lang) if out is None else out, banks)
+
+
+def _export(out: Path, banks: dict[str, Bank] | None) -> dict[str, dict]:
     banks = load_banks() if banks is None else banks
     for bank in banks.values():
         check_exportable(bank)
@@ -345,16 +354,13 @@ def export(out: Path = OUT, banks: dict[str, Bank] | None = None) -> dict[str, d
                 (tmp / "moodle" / f"{name}.xml").write_bytes(moodle_xml(bank, moodle))
             if questions:
                 (tmp / "canvas" / f"{name}.zip").write_bytes(qti_package(bank, questions))
-        lines = ["Question banks exported for Moodle (moodle/*.xml: Question bank > Import > Moodle XML)",
-                 "and Canvas (canvas/*.zip: Settings > Import course content > QTI .zip file).", "",
-                 "Interactive exercises that stay on the course site (not exported):"]
-        lines += [f"  {bank}/{ex_id} ({kind})" for bank, s in summary.items() for ex_id, kind in s["skipped"]] or ["  none"]
-        lines += ["", "Questions that refer to a chart or table shown only on their page (not exported: they",
-                  "cannot stand alone; the questions exported with a chart carry it as an image and a table):"]
+        none = "  " + i18n.message("kit.lms.none")
+        lines = [*i18n.message("kit.lms.readme_intro").splitlines(), "", i18n.message("kit.lms.readme_skipped")]
+        lines += [f"  {bank}/{ex_id} ({kind})" for bank, s in summary.items() for ex_id, kind in s["skipped"]] or [none]
+        lines += ["", *i18n.message("kit.lms.readme_no_exhibit").splitlines()]
         lines += [f"  {bank}/{ex_id} ({title})" for bank, s in summary.items() for ex_id, title in s["no_exhibit"]] \
-            or ["  none"]
-        lines += ["", "Sorting questions with only two categories (Canvas only: Moodle's matching type",
-                  "needs three different answers):"]
-        lines += [f"  {bank}/{q}" for bank, s in summary.items() for q in s["not_in_moodle"]] or ["  none"]
+            or [none]
+        lines += ["", *i18n.message("kit.lms.readme_not_in_moodle").splitlines()]
+        lines += [f"  {bank}/{q}" for bank, s in summary.items() for q in s["not_in_moodle"]] or [none]
         (tmp / "README.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return summary

@@ -26,6 +26,7 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 
 from . import credits
+from .. import i18n
 from ..markdown import to_html, to_inline_html
 from ..paths import ROOT
 
@@ -125,7 +126,8 @@ class MystPrinter:
         if not self.cited:
             return ""
         items = "".join(f"<li>{entry}</li>" for entry in self.bibliography.formatted(self.cited))
-        return f'<section class="sources"><h2>Sources</h2><ul>{items}</ul></section>'
+        heading = html.escape(i18n.message("kit.print.sources"))
+        return f'<section class="sources"><h2>{heading}</h2><ul>{items}</ul></section>'
 
 
 def escape(text: str) -> str:

@@ -18,6 +18,7 @@ import base64
 import html
 import string
 
+from .. import i18n
 from ..tables import format_number
 from ..widgets.client import client_spec
 from .exhibits import MENTIONS, exhibit
@@ -30,6 +31,12 @@ def _e(text) -> str:
     return html.escape(str(text))
 
 
+def _say(key: str, **markup) -> str:
+    """A message of the current language (:mod:`exercises.i18n`) as HTML: its text escaped,
+    then ``markup`` (HTML, or numbers) put into its placeholders."""
+    return _e(i18n.messages()[key]).format(**markup)
+
+
 def _ticks(client: dict, how: str) -> str:
     """The options with a box each, in the order the page shows them."""
     options = client["options"]
@@ -40,7 +47,7 @@ def _ticks(client: dict, how: str) -> str:
 
 def _blank(unit: str = "") -> str:
     unit_html = f' <span class="unit">{_e(unit)}</span>' if unit else ""
-    return f'<p class="answer-line">Answer: <span class="blank"></span>{unit_html}</p>'
+    return f'<p class="answer-line">{_say("kit.sheets.answer")} <span class="blank"></span>{unit_html}</p>'
 
 
 def _cell(value) -> str:
@@ -63,8 +70,7 @@ def _data(table: dict, columns: list[str], online: str) -> str:
     """The table where it is short enough to print, else where to find it."""
     if len(table["rows"]) <= MAX_ROWS and len(columns) <= MAX_COLUMNS:
         return _table(table, columns)
-    return (f'<p class="online">The data ({len(table["rows"])} rows) and the chart are on the course '
-            f'site: {online}.</p>')
+    return f'<p class="online">{_say("kit.sheets.data_online", rows=len(table["rows"]), online=online)}</p>'
 
 
 def _chart_columns(client: dict) -> list[str]:
@@ -73,17 +79,17 @@ def _chart_columns(client: dict) -> list[str]:
 
 
 def _single(client: dict, online: str) -> str:
-    return _ticks(client, "Tick one.")
+    return _ticks(client, _say("kit.sheets.tick_one"))
 
 
 def _multiple(client: dict, online: str) -> str:
-    return _ticks(client, "Tick every one that applies.")
+    return _ticks(client, _say("kit.sheets.tick_every"))
 
 
 def _ordering(client: dict, online: str) -> str:
     items = "".join(f'<li><span class="rank" aria-hidden="true"></span><span>{client["items"][i]["html"]}</span></li>'
                     for i in client["start"])
-    return f'<p class="how">Number the items in order (1 = first).</p><ul class="ranks">{items}</ul>'
+    return f'<p class="how">{_say("kit.sheets.order")}</p><ul class="ranks">{items}</ul>'
 
 
 def _categorize(client: dict, online: str) -> str:
@@ -91,9 +97,10 @@ def _categorize(client: dict, online: str) -> str:
     cats = "".join(f"<li><b>{letters[i]}</b> {_e(c)}</li>" for i, c in enumerate(client["categories"]))
     rows = "".join(f'<tr><td>{item["html"]}</td><td class="rank-cell"><span class="rank"></span></td></tr>'
                    for item in client["items"])
-    return (f'<p class="how">Write the letter of its category beside each statement.</p>'
+    return (f'<p class="how">{_say("kit.sheets.categorize")}</p>'
             f'<ul class="categories">{cats}</ul>'
-            f'<table class="sort"><thead><tr><th>Statement</th><th>Category</th></tr></thead><tbody>{rows}</tbody></table>')
+            f'<table class="sort"><thead><tr><th>{_say("kit.sheets.statement")}</th><th>{_say("kit.sheets.category")}</th>'
+            f'</tr></thead><tbody>{rows}</tbody></table>')
 
 
 def chart_figure(shown) -> str:
@@ -119,8 +126,8 @@ def _chart_first(spec: dict, ref: str, client: dict, online: str) -> str:
 def _data_explorer(client: dict, online: str) -> str:
     out = [_data(client["table"], client["table"]["columns"], online)]
     for n, q in enumerate(client["questions"], 1):
-        out.append(f'<div class="question"><p class="q">Question {n}.</p>{q["prompt_html"]}')
-        out.append(_ticks(q, "Tick one.") if q["type"] == "single_choice" else _blank(q["unit"]))
+        out.append(f'<div class="question"><p class="q">{_say("kit.sheets.question", n=n)}</p>{q["prompt_html"]}')
+        out.append(_ticks(q, _say("kit.sheets.tick_one")) if q["type"] == "single_choice" else _blank(q["unit"]))
         out.append("</div>")
     return "".join(out)
 
@@ -131,8 +138,9 @@ def _risk_assessment(client: dict, online: str) -> str:
                    + "".join(f'<td class="tick">{BOX}</td>' for _ in client["scale"]) + "</tr>"
                    for f in client["factors"])
     return (f'<div class="case">{client["case_html"]}</div>'
-            f'<p class="how">Tick one rating for each risk factor.</p>'
-            f'<table class="grid"><thead><tr><th>Risk factor</th>{head}</tr></thead><tbody>{rows}</tbody></table>')
+            f'<p class="how">{_say("kit.sheets.rate")}</p>'
+            f'<table class="grid"><thead><tr><th>{_say("kit.sheets.risk_factor")}</th>{head}</tr></thead>'
+            f'<tbody>{rows}</tbody></table>')
 
 
 def _decision(client: dict, online: str) -> str:
@@ -140,19 +148,20 @@ def _decision(client: dict, online: str) -> str:
     choice ends the scenario would give away which choices the scenario favours)."""
     steps = [i for i, node in enumerate(client["nodes"]) if not node["ending"]]
     order = [client["start"]] + [i for i in steps if i != client["start"]]
-    out = ['<p class="how">Tick the option you would choose at each step. Later steps assume the '
-           "crisis went on; the consequences of each choice are in the answer key and on the course site.</p>"]
+    out = [f'<p class="how">{_say("kit.sheets.decide")}</p>']
     for n, i in enumerate(order, 1):
         node = client["nodes"][i]
         choices = "".join(f'<li>{BOX}<span>{c["html"]}</span></li>' for c in node["choices"])
-        out.append(f'<div class="step"><p class="q">Step {n}.</p>{node["text_html"]}<ul class="ticks">{choices}</ul></div>')
+        out.append(f'<div class="step"><p class="q">{_say("kit.sheets.step", n=n)}</p>{node["text_html"]}'
+                   f'<ul class="ticks">{choices}</ul></div>')
     return "".join(out)
 
 
 def _reflection(client: dict, online: str) -> str:
     lines = max(6, min(16, client["min_words"] // 10 + 4))
     return ('<div class="ruled">' + '<div class="rule"></div>' * lines + "</div>"
-            + (f'<p class="how">At least {client["min_words"]} words.</p>' if client["min_words"] > 1 else ""))
+            + (f'<p class="how">{_say("kit.sheets.min_words", n=client["min_words"])}</p>'
+               if client["min_words"] > 1 else ""))
 
 
 BODIES = {"single_choice": _single, "multiple_select": _multiple, "ordering": _ordering,
@@ -160,8 +169,10 @@ BODIES = {"single_choice": _single, "multiple_select": _multiple, "ordering": _o
           "risk_assessment": _risk_assessment, "decision": _decision, "reflection": _reflection}
 
 
-def exercise_sheet(spec: dict, ref: str, number: int, online: str = "the course site") -> str:
-    """One exercise with blanks to fill in, as HTML (no answers)."""
+def exercise_sheet(spec: dict, ref: str, number: int, online: str | None = None) -> str:
+    """One exercise with blanks to fill in, as HTML (no answers); ``online`` (HTML) says where
+    the exercise is on the course site."""
+    online = _say("kit.handouts.course_site") if online is None else online
     client = client_spec(spec, ref)
     title = f": {_e(client['title'])}" if client["title"] else ""
     if spec["type"] == "numeric" and "chart" in client:
@@ -170,7 +181,7 @@ def exercise_sheet(spec: dict, ref: str, number: int, online: str = "the course 
         body = BODIES[spec["type"]](client, online)
     elsewhere = ""
     if "table" not in client and MENTIONS.search(spec.get("prompt", "")):  # its chart or table is on its page
-        elsewhere = f'<p class="online">The chart or table this exercise refers to is on the course site: {online}.</p>'
+        elsewhere = f'<p class="online">{_say("kit.sheets.exhibit_online", online=online)}</p>'
     return (f'<section class="exercise {spec["type"].replace("_", "-")}" id="ex-{_e(spec["id"])}">'
-            f'<h3>Exercise {number}{title}</h3><div class="prompt">{client["prompt_html"]}</div>'
+            f'<h3>{_say("kit.handouts.exercise", n=number)}{title}</h3><div class="prompt">{client["prompt_html"]}</div>'
             f'{elsewhere}{body}</section>')

@@ -22,6 +22,15 @@ glossary or pages to link to. The build is strict (any Sphinx warning fails it, 
 and happens in a temporary folder moved into place, so a failed build leaves nothing
 half-written. Output: ``_build/slides/<NN-slug>/index.html`` and an index page,
 ``_build/slides/index.html``; both open from a local server or straight from the disk.
+
+Languages (``--lang ja``, default ``COURSE_LANG``): the Japanese decks go into
+``_build/ja/slides/`` (:func:`exercises.paths.kit_output`) with ``lang="ja"``. The module's
+texts come translated from the pages' catalogues (:mod:`exercises.site.module_text`); the
+deck's own text (headings, bullets, speaker notes) from its catalogue
+``locales/<lang>/LC_MESSAGES/slides/<NN-slug>.po``, which ``course i18n update`` makes from
+the deck with Sphinx's gettext builder (:func:`templates`; ``python -m exercises.kit.slides
+templates FOLDER``) and each deck build hands to its Sphinx as ``locale_dirs``. Text with no
+translation stays in English. The kit's own words are :mod:`exercises.i18n` messages.
 """
 from __future__ import annotations
 
@@ -41,16 +50,26 @@ from sphinx.errors import SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from . import credits
+from .. import i18n
+from ..catalogues import slides_catalogue as catalogue
 from ..site.directives import MarkdownDirective
-from ..site.module_text import module_text, title as page_title
+from ..site.module_text import heading, module_text
 from ..yaml_data import SpecError
-from ..paths import MODULES_DIR, ROOM_PORT, ROOT
+from ..paths import MODULES_DIR, ROOM_PORT, ROOT, kit_output
 from .output import replacing
 
 THEME_DIR = ROOT / "book" / "_theme"
-OUT = ROOT / "_build" / "slides"
+OUT = kit_output("slides")
 DECK = "slides.md"
-LICENCE = f"{credits.LICENCE} Datasets keep their publishers' terms."
+
+
+def licence(lang: str | None = None) -> str:
+    return f"{credits.licence(lang)} {i18n.message('kit.slides.datasets_terms', lang)}"
+
+
+def _html_message(key: str, lang: str | None = None, **markup: str) -> str:
+    """A message as HTML: its text escaped, then ``markup`` (HTML) put into its placeholders."""
+    return html.escape(i18n.messages(lang)[key]).format(**markup)
 
 # reveal.js settings: a 16:9 stage, the notes plugin (speaker view: key S) from the local
 # files that sphinx-revealjs ships, and no motion between slides.
@@ -90,8 +109,24 @@ def parse_questions(value: str, count: int) -> list[int]:
 
 # --- Sphinx side ---------------------------------------------------------------------------
 
+def deck_language(config) -> str:
+    return i18n.check(config.language or i18n.SOURCE_LANGUAGE)
+
+
 class DeckDirective(MarkdownDirective):
-    """A directive reading the texts of the deck's module (known from the deck's path)."""
+    """A directive reading the texts of the deck's module (known from the deck's path).
+
+    Under the gettext builder (:func:`templates`) it shows nothing: its texts are the pages'
+    and the kit's, translated in their own catalogues, not the deck's."""
+
+    def run(self):
+        if self.env.app.builder.name == "gettext":
+            return []
+        return self.show()
+
+    @property
+    def lang(self) -> str:
+        return deck_language(self.env.config)
 
     def module(self):
         folder = self.env.docname.split("/")[0]
@@ -99,41 +134,45 @@ class DeckDirective(MarkdownDirective):
         for page in ("index.md", "seminar.md"):
             self.env.note_dependency(str(base / page))
         try:
-            return module_text(folder, Path(self.env.srcdir))
+            return module_text(folder, Path(self.env.srcdir), lang=self.lang)
         except SpecError as err:
             raise self.error(str(err)) from err
 
 
 class DeckTitle(DeckDirective):
-    def run(self):
+    def show(self):
         number = int(self.env.docname.split("-", 1)[0])
         today = _dt.date.today().isoformat()
+        lang = self.lang
+
+        def say(key, **values):
+            return i18n.message(key, lang, **values)
         return self.render(f"""
 :::{{container}} deck-course
-{credits.book_config()["title"]}: module {number}
+{say("kit.slides.course_module", course=credits.course_title(lang), number=number)}
 :::
 
 :::{{container}} deck-meta
-**Licence:** {LICENCE}
+**{say("kit.label.licence")}** {licence(lang)}
 
-**How to cite:** {how_to_cite()}
+**{say("kit.label.how_to_cite")}** {how_to_cite()}
 
-Slides built from the course sources on {today}.
+{say("kit.slides.built_on", date=today)}
 :::
 """)
 
 
 class DeckObjectives(DeckDirective):
-    def run(self):
+    def show(self):
         items = self.module().objectives
-        return self.render("After this module you should be able to:\n\n"
+        return self.render(i18n.message("kit.slides.objectives_intro", self.lang) + "\n\n"
                            + "\n".join(f"{i}. {text}" for i, text in enumerate(items, 1)))
 
 
 class DeckDiscussion(DeckDirective):
     option_spec: ClassVar[dict] = {"questions": directives.unchanged_required}
 
-    def run(self):
+    def show(self):
         questions = self.module().discussion_questions
         try:
             chosen = (parse_questions(self.options["questions"], len(questions))
@@ -145,7 +184,7 @@ class DeckDiscussion(DeckDirective):
 
 
 class DeckSummary(DeckDirective):
-    def run(self):
+    def show(self):
         return self.render("\n".join(f"- {text}" for text in self.module().summary))
 
 
@@ -154,7 +193,7 @@ class CourseFigure(DeckDirective):
 
     required_arguments = 1
 
-    def run(self):
+    def show(self):
         from ..site import figures
         name = self.arguments[0]
         try:
@@ -170,14 +209,15 @@ class CourseFigure(DeckDirective):
                               f'alt="{html.escape(alt_text)}"></figure>', format="html")]
 
 
-def room_results_html(ref: str, port: int = ROOM_PORT) -> str:
+def room_results_html(ref: str, port: int = ROOM_PORT, lang: str | None = None) -> str:
     """The markup of a ``{room-results}`` slide: an image from the room on this laptop,
     hidden until it loads, and a placeholder shown meanwhile (slides-fit.js swaps them)."""
     src = f"http://127.0.0.1:{port}/deck/{ref}.svg"
+    alt = html.escape(i18n.message("kit.slides.room_alt", lang, ref=ref))
+    placeholder = _html_message("kit.slides.room_placeholder", lang, command="<code>make room</code>")
     return (f'<figure class="room-results" data-room-src="{html.escape(src)}">'
-            f'<img alt="Live results of {html.escape(ref)}" hidden>'
-            f'<figcaption class="room-placeholder">Live results appear here while a room runs on this '
-            f'laptop (<code>make room</code>) and the question is revealed.</figcaption></figure>')
+            f'<img alt="{alt}" hidden>'
+            f'<figcaption class="room-placeholder">{placeholder}</figcaption></figure>')
 
 
 class RoomResults(DeckDirective):
@@ -188,11 +228,11 @@ class RoomResults(DeckDirective):
 
     required_arguments = 1
 
-    def run(self):
+    def show(self):
         ref = self.arguments[0]
         if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", ref):
             raise self.error(f"{ref!r} is not <bank>/<exercise-id>")
-        return [nodes.raw("", room_results_html(ref), format="html")]
+        return [nodes.raw("", room_results_html(ref, lang=self.lang), format="html")]
 
 
 def _plain(shown_for_target):
@@ -208,7 +248,7 @@ def _doc_title(target: str, inliner) -> str:
     env = inliner.document.settings.env
     page = (Path(env.doc2path(env.docname)).parent / f"{target}.md").resolve()
     try:
-        return page_title(page)
+        return heading(page, deck_language(env.config))
     except SpecError:
         return target
 
@@ -225,13 +265,19 @@ def setup(app: Sphinx) -> dict:
     return {"parallel_read_safe": False, "parallel_write_safe": True}
 
 
-def sphinx_config(folder: str, srcdir: Path) -> dict:
-    """The decks' Sphinx configuration (there is no conf.py)."""
+def sphinx_config(folder: str, srcdir: Path, lang: str = i18n.SOURCE_LANGUAGE,
+                  locale_dir: Path | None = None) -> dict:
+    """The decks' Sphinx configuration (there is no conf.py); ``locale_dir`` holds the deck's
+    catalogue as Sphinx looks for it (``<lang>/LC_MESSAGES/<folder>/slides.po``)."""
     config = credits.book_config()
     return {
-        "project": config["title"],
+        "project": credits.course_title(lang),
         "copyright": f"{config.get('copyright', '')}, {config.get('author', '')}",
-        "language": "en",
+        "language": lang,
+        "locale_dirs": [str(locale_dir)] if locale_dir else [],
+        "gettext_compact": False,
+        "gettext_uuid": False,
+        "gettext_location": True,
         "extensions": ["myst_parser", "sphinx_revealjs", "sphinxcontrib.bibtex", "exercises.kit.slides"],
         "myst_enable_extensions": ["colon_fence", "deflist"],
         "include_patterns": [f"{folder}/{DECK}"],
@@ -263,19 +309,24 @@ def count_slides(page: str) -> int:
     return len(re.findall(r"<section\b", page)) - len(re.findall(r"<section\b[^>]*>\s*<section\b", page))
 
 
-def _index_page(decks: list[tuple[str, str, int]]) -> str:
-    course = html.escape(credits.book_config()["title"])
+def _index_page(decks: list[tuple[str, str, int]], lang: str | None = None) -> str:
+    lang = i18n.check(lang or i18n.current())
+    course = html.escape(credits.course_title(lang))
     rows = "\n".join(f'    <li><a href="{folder}/index.html">{html.escape(title)}</a> '
-                     f'<span class="count">({slides} slides)</span></li>'
+                     f'<span class="count">{html.escape(i18n.message("kit.slides.count", lang, n=slides))}</span></li>'
                      for folder, title, slides in decks)
+    heading_text = html.escape(i18n.message("kit.slides.index_heading", lang))
+    intro = _html_message("kit.slides.index_intro", lang, course=course, s="<kbd>S</kbd>", f="<kbd>F</kbd>",
+                          esc="<kbd>Esc</kbd>")
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Slides: {course}</title>
+  <title>{heading_text}: {course}</title>
   <style>
-    body {{ font: 1.1rem/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+    body {{ font: 1.1rem/1.5 system-ui, "Hiragino Sans", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", sans-serif;
+           max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
            color: #1a1a1a; background: #fff; }}
     a {{ color: #0b4f9c; }}
     li {{ margin: 0.4rem 0; }}
@@ -284,28 +335,40 @@ def _index_page(decks: list[tuple[str, str, int]]) -> str:
 </head>
 <body>
 <main>
-  <h1>Slides</h1>
-  <p>{course}. One deck per module. In a deck, use the arrow keys or space to move,
-  <kbd>S</kbd> to open the speaker view with the notes, <kbd>F</kbd> for full screen
-  and <kbd>Esc</kbd> for an overview.</p>
+  <h1>{heading_text}</h1>
+  <p>{intro}</p>
   <ol>
 {rows}
   </ol>
-  <p>{html.escape(LICENCE)}</p>
+  <p>{html.escape(licence(lang))}</p>
 </main>
 </body>
 </html>
 """
 
 
-def _build_deck(folder: str, srcdir: Path, outdir: Path, doctreedir: Path) -> str:
+def _locale_dir(folder: str, lang: str, work: Path) -> Path | None:
+    """A folder holding the deck's catalogue where Sphinx looks for it (Sphinx compiles it
+    there, so no compiled file is written beside the course's catalogues); None in English."""
+    if lang == i18n.SOURCE_LANGUAGE:
+        return None
+    locale_dir = work / "locale" / folder
+    target = locale_dir / lang / "LC_MESSAGES" / folder / "slides.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if catalogue(folder, lang).is_file():
+        shutil.copyfile(catalogue(folder, lang), target)
+    return locale_dir
+
+
+def _build_deck(folder: str, srcdir: Path, outdir: Path, doctreedir: Path, lang: str = i18n.SOURCE_LANGUAGE,
+                locale_dir: Path | None = None, builder: str = "revealjs") -> str:
     """Build one deck with its own Sphinx run (so decks citing the same source do not
     clash); returns the warnings, with no colour codes."""
     warnings = io.StringIO()
     with patch_docutils(None), docutils_namespace():
         try:
             app = Sphinx(srcdir=str(srcdir), confdir=None, outdir=str(outdir), doctreedir=str(doctreedir),
-                         buildername="revealjs", confoverrides=sphinx_config(folder, srcdir),
+                         buildername=builder, confoverrides=sphinx_config(folder, srcdir, lang, locale_dir),
                          status=None, warning=warnings, freshenv=True, keep_going=True)
             app.build(force_all=True)
         except SphinxError as err:
@@ -313,12 +376,16 @@ def _build_deck(folder: str, srcdir: Path, outdir: Path, doctreedir: Path) -> st
     return re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
 
 
-def build(folders: list[str] | None = None, out: Path = OUT, modules_dir: Path = MODULES_DIR) -> Path:
-    """Build the decks of ``folders`` (default: every module with a deck) into ``out``.
+def build(folders: list[str] | None = None, out: Path | None = None, modules_dir: Path = MODULES_DIR,
+          lang: str | None = None) -> Path:
+    """Build the decks of ``folders`` (default: every module with a deck) in ``lang`` (default:
+    the current language) into ``out`` (default: :func:`exercises.paths.kit_output`).
 
     Returns the index page. A module without a deck, or any Sphinx warning, raises
     :class:`SlidesError`; ``out`` is then left as it was.
     """
+    lang = i18n.check(lang or i18n.current())
+    out = kit_output("slides", lang) if out is None else out
     modules_dir = Path(modules_dir).resolve()
     folders = list(folders) if folders is not None else deck_folders(modules_dir)
     if not folders:
@@ -330,7 +397,8 @@ def build(folders: list[str] | None = None, out: Path = OUT, modules_dir: Path =
     with replacing(out, "slides") as html_dir:
         work = Path(tempfile.mkdtemp(prefix=".slides-work-", dir=html_dir.parent))
         try:
-            problems = [_build_deck(folder, modules_dir, html_dir, work / "doctrees" / folder) for folder in folders]
+            problems = [_build_deck(folder, modules_dir, html_dir, work / "doctrees" / folder, lang,
+                                    _locale_dir(folder, lang, work)) for folder in folders]
         finally:
             shutil.rmtree(work, ignore_errors=True)
         if any(problems):
@@ -341,9 +409,36 @@ def build(folders: list[str] | None = None, out: Path = OUT, modules_dir: Path =
             built = html_dir / folder / "slides.html"
             built.rename(built.with_name("index.html"))
             page = (html_dir / folder / "index.html").read_text(encoding="utf-8")
-            decks.append((folder, module_text(folder, modules_dir).title, count_slides(page)))
+            decks.append((folder, module_text(folder, modules_dir, lang).title, count_slides(page)))
         for leftover in ("objects.inv", ".buildinfo", "genindex.html", "search.html"):
             if (html_dir / leftover).exists():
                 (html_dir / leftover).unlink()
-        (html_dir / "index.html").write_text(_index_page(decks), encoding="utf-8")
+        (html_dir / "index.html").write_text(_index_page(decks, lang), encoding="utf-8")
     return out / "index.html"
+
+
+def templates(out: Path, folders: list[str] | None = None, modules_dir: Path = MODULES_DIR) -> dict[str, Path]:
+    """The translation templates of the decks' own text, by Sphinx's gettext builder (the
+    directives' texts left out: they have their own catalogues): ``out/<folder>/slides.pot``.
+    Returns {folder: template}."""
+    modules_dir = Path(modules_dir).resolve()
+    folders = list(folders) if folders is not None else deck_folders(modules_dir)
+    out = Path(out).resolve()
+    found = {}
+    with tempfile.TemporaryDirectory(prefix="slides-gettext-") as work:
+        for folder in folders:
+            problems = _build_deck(folder, modules_dir, out, Path(work) / folder, builder="gettext")
+            if problems:
+                raise SlidesError(f"the gettext build of {modules_dir / folder / DECK} failed:\n{problems}")
+            found[folder] = out / folder / "slides.pot"
+    return found
+
+
+if __name__ == "__main__":  # `course i18n update` runs this: python -m exercises.kit.slides templates OUT
+    import sys
+    if len(sys.argv) != 3 or sys.argv[1] != "templates":
+        sys.exit("usage: python -m exercises.kit.slides templates OUT")
+    try:
+        templates(Path(sys.argv[2]))
+    except SlidesError as err:
+        sys.exit(f"error: {err}")

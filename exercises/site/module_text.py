@@ -7,6 +7,11 @@ list; the heading may also be written ```` ```{rubric} Learning objectives ````)
 included. A missing file, section or list is a :class:`SpecError` naming the file, the
 line and the section.
 
+In a translated edition (``lang``, default :func:`exercises.i18n.current`) each text is
+looked up in its page's catalogue, ``locales/<lang>/LC_MESSAGES/<docname>.po``, under the
+msgid Sphinx's gettext builder gives it (the item's MyST source on one line); text with no
+translation stays in English (and is recorded in :data:`exercises.i18n.missing`).
+
     from exercises.site.module_text import module_text
     text = module_text("04-responsibility-to-protect")
     text.title, text.objectives, text.discussion_questions, text.summary
@@ -17,8 +22,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import i18n
 from ..yaml_data import SpecError
-from ..paths import MODULES_DIR
+from ..paths import MODULES_DIR, ROOT
 
 _ITEM = re.compile(r"^(?:\d+\.|[-*])\s+")
 
@@ -68,12 +74,41 @@ def section_items(path: Path, heading: str) -> list[str]:
     return [" ".join(item) for item in items]
 
 
-def module_text(folder: str, modules_dir: Path = MODULES_DIR) -> ModuleText:
+def page_catalogue(page: Path, lang: str) -> Path | None:
+    """The catalogue Sphinx translates ``page`` with (None for a page outside the course)."""
+    try:
+        docname = Path(page).resolve().relative_to(ROOT).with_suffix("")
+    except ValueError:
+        return None
+    return i18n.LOCALES_DIR / lang / "LC_MESSAGES" / f"{docname.as_posix()}.po"
+
+
+def msgid(text: str) -> str:
+    """``text`` as Sphinx's gettext builder keys it: one line, single spaces between lines."""
+    return " ".join(line.strip() for line in text.strip().splitlines())
+
+
+def translated(text: str, page: Path, lang: str | None = None) -> str:
+    """``text`` from ``page`` in ``lang`` (default: the current language)."""
+    lang = lang or i18n.current()
+    po = page_catalogue(page, lang) if lang != i18n.SOURCE_LANGUAGE else None
+    return text if po is None else i18n.translate(msgid(text), po)
+
+
+def heading(page: Path, lang: str | None = None) -> str:
+    """The page's title (its level-1 heading) in ``lang`` (default: the current language)."""
+    return translated(title(page), page, lang)
+
+
+def module_text(folder: str, modules_dir: Path = MODULES_DIR, lang: str | None = None) -> ModuleText:
+    """The module's teaching texts in ``lang`` (default: the current language)."""
+    lang = i18n.check(lang or i18n.current())
     base = Path(modules_dir) / folder
+    index, seminar = base / "index.md", base / "seminar.md"
     return ModuleText(
         folder=folder,
-        title=title(base / "index.md"),
-        objectives=section_items(base / "index.md", "Learning objectives"),
-        discussion_questions=section_items(base / "seminar.md", "Discussion questions"),
-        summary=section_items(base / "seminar.md", "Summary"),
+        title=translated(title(index), index, lang),
+        objectives=[translated(t, index, lang) for t in section_items(index, "Learning objectives")],
+        discussion_questions=[translated(t, seminar, lang) for t in section_items(seminar, "Discussion questions")],
+        summary=[translated(t, seminar, lang) for t in section_items(seminar, "Summary")],
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .agenda import load_agenda, schedule
 from .directives import YamlFileDirective
+from .. import i18n
 from ..escaping import myst_text
 from ..yaml_data import load_by_id
 from ..paths import BOOK_DIR, SCHEMA_DIR
@@ -65,28 +66,35 @@ class RolesDirective(YamlFileDirective):
 
 # ------------------------------------------------------------------ printed cards
 
+def _say(key: str, **values) -> str:
+    """A printed card's label in the current language (exercises/messages.json), as HTML."""
+    return html.escape(i18n.message(key, **values))
+
+
 def _timings(agenda: dict) -> str:
     rows = "".join(f"<li><span>{start}</span> {html.escape(a['title'])}</li>" for start, _, a in schedule(agenda))
-    return f'<div class="timings"><p class="label">Timings ({html.escape(agenda["title"])})</p><ol>{rows}</ol></div>'
+    return (f'<div class="timings"><p class="label">{_say("kit.roles.timings", agenda=agenda["title"])}</p>'
+            f'<ol>{rows}</ol></div>')
 
 
 def role_card_html(role: dict, data: dict, printer, agenda: dict | None = None) -> str:
     """One card: ``printer`` (exercises.kit.myst_print.MystPrinter) renders the MyST fields."""
     e = html.escape
-    optional = '<span class="optional">Optional role</span>' if role.get("optional") else ""
+    optional = f'<span class="optional">{_say("kit.roles.optional")}</span>' if role.get("optional") else ""
     tools = f'<p>{printer.inline(role["tools"])}</p>' if role.get("tools") else ""
-    care = f'<p class="care"><b>Care:</b> {printer.inline(role["care"])}</p>' if role.get("care") else ""
+    care = f'<p class="care"><b>{_say("kit.roles.care")}</b> {printer.inline(role["care"])}</p>' if role.get("care") else ""
     prepare = ""
     if data.get("prepare"):
         asks = "".join('<li><span class="blank wide"></span></li>' for _ in range(3))
-        prepare = (f'<div class="prepare"><p class="label">Prepare</p><p>{printer.inline(data["prepare"])}</p>'
-                   f'<p class="label small">Three asks</p><ol class="asks">{asks}</ol>'
-                   f'<p class="label small">One red line</p><p><span class="blank wide"></span></p></div>')
+        prepare = (f'<div class="prepare"><p class="label">{_say("kit.roles.prepare")}</p>'
+                   f'<p>{printer.inline(data["prepare"])}</p>'
+                   f'<p class="label small">{_say("kit.roles.three_asks")}</p><ol class="asks">{asks}</ol>'
+                   f'<p class="label small">{_say("kit.roles.red_line")}</p><p><span class="blank wide"></span></p></div>')
     return (f'<article class="role-card"><p class="sim">{e(data["title"])} {optional}</p>'
-            f'<h2>{e(role["name"])}</h2><p class="played">Played by {e(role["played_by"])}</p>'
+            f'<h2>{e(role["name"])}</h2><p class="played">{_say("kit.roles.played_by", who=role["played_by"])}</p>'
             f'<div class="brief"><p>{printer.inline(role["brief"])}</p>{tools}'
-            f'<p class="dilemma"><b>Your dilemma:</b> {printer.inline(role["dilemma"])}</p>{care}</div>'
-            f'<p class="sim-question"><b>The question:</b> {printer.inline(data["question"])}</p>'
+            f'<p class="dilemma"><b>{_say("kit.roles.dilemma")}</b> {printer.inline(role["dilemma"])}</p>{care}</div>'
+            f'<p class="sim-question"><b>{_say("kit.roles.question")}</b> {printer.inline(data["question"])}</p>'
             f'{prepare}{_timings(agenda) if agenda else ""}</article>')
 
 
