@@ -2,7 +2,8 @@
 // widget manager, no require.js. Every interactive element of this course is an
 // anywidget (an ES module with render()), so this small shim replaces the 3.6 MB
 // @jupyter-widgets/html-manager. In Jupyter, Colab or Binder, anywidget's own front end
-// runs the same modules.
+// runs the same modules. The page keeps each widget's code and style once
+// (exercises/site/widget_state.py): a model names the pieces they are joined from.
 (function () {
   "use strict";
   const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
@@ -34,7 +35,23 @@
   }
 
   const widgets = new Map();  // model_id -> Promise<{ widget, model }>
+  const modules = new Map();  // ES module text -> Promise<module>, one per distinct module
   const styles = new Set();
+
+  function joinPieces(state, pieces) {
+    for (const field of ["_esm", "_css"]) {
+      const ids = state[`${field}_pieces`];
+      if (Array.isArray(ids)) state[field] = ids.map((i) => pieces[i]).join("");
+    }
+  }
+
+  function importModule(text) {
+    if (!modules.has(text)) {
+      const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+      modules.set(text, import(url).finally(() => URL.revokeObjectURL(url)));
+    }
+    return modules.get(text);
+  }
 
   function load(entry) {
     const state = entry.state;
@@ -44,9 +61,7 @@
       document.head.append(style);
       styles.add(state._css);
     }
-    const url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
-    return import(url).then(async (mod) => {
-      URL.revokeObjectURL(url);
+    return importModule(state._esm).then(async (mod) => {
       let widget = mod.default ?? mod;
       if (typeof widget === "function") widget = await widget();
       const model = makeModel(state);
@@ -75,7 +90,10 @@
   function renderAll() {
     const stateScript = document.querySelector(STATE);
     if (!stateScript) return;
-    const models = JSON.parse(stateScript.textContent).state || {};
+    const saved = JSON.parse(stateScript.textContent);
+    const models = saved.state || {};
+    const pieces = saved.course_pieces || [];
+    Object.values(models).forEach((entry) => entry.state && joinPieces(entry.state, pieces));
     document.querySelectorAll(VIEW).forEach((script) => {
       renderView(script, models).catch((err) => console.error("exercise failed to render:", err));
     });

@@ -13,13 +13,18 @@
   same page in the other language (see :mod:`exercises.site.language`);
 - where the course is published: repository and Binder buttons, base URL (see
   :mod:`exercises.site.publishing`);
-- the widget state saved in each page written as JSON safe inside ``<script>``;
+- the widget state saved in each page written as JSON safe inside ``<script>``, each
+  widget's shared code and style written once per page (see :mod:`exercises.site.widget_state`);
+- the themes' CSS rules that no page can match dropped after the build, and the icon
+  fonts cut to the icons left (see :mod:`exercises.site.unused_css` and
+  :mod:`exercises.site.icon_font`);
 - fixes to the generated HTML that themes cannot make (accessibility).
 """
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from sphinx.application import Sphinx
 
@@ -31,8 +36,11 @@ from .case_box import CaseBoxDirective
 from .course_plan import CoursePlanDirective
 from .execution_inputs import outdated_notebooks
 from .glossary import CourseGlossaryDirective, japanese_role
+from .icon_font import subset_fonts
 from .objectives_map import ObjectivesMapDirective
 from .roles import RolesDirective
+from .unused_css import purge_site
+from .widget_state import compact
 
 # docutils marks a bibliography as role="list" but its entries as role="doc-biblioentry"
 # (a deprecated role), so screen readers get a list with no items (axe:
@@ -93,11 +101,20 @@ def _safe_widget_state(app: Sphinx, pagename: str, templatename: str, context: d
     """myst-nb writes the page's widget state (every exercise's spec and data) into a
     ``<script>`` escaping only a lower-case ``</script>``: ``</SCRIPT >``, ``<!--<script>``
     in a title or a data cell would end the element or hide the page. The state is
-    written again with ``<``, ``>`` and ``&`` escaped (:func:`~exercises.escaping.json_in_script`)."""
+    written again with ``<``, ``>`` and ``&`` escaped (:func:`~exercises.escaping.json_in_script`),
+    each widget's code and style once (:func:`~exercises.site.widget_state.compact`)."""
     for script in context.get("script_files") or []:
         attributes = getattr(script, "attributes", None)
         if attributes and attributes.get("type") == WIDGET_STATE and "body" in attributes:
-            attributes["body"] = json_in_script(json.loads(attributes["body"]))
+            attributes["body"] = json_in_script(compact(json.loads(attributes["body"])))
+
+
+def _lighten(app: Sphinx, exception) -> None:
+    """After the build: drop the themes' unused CSS, then cut the icon fonts to the icons
+    the remaining CSS draws (Sphinx copies both afresh on every build)."""
+    if exception is None and app.builder.format == "html":
+        purge_site(Path(app.outdir))
+        subset_fonts(Path(app.outdir))
 
 
 def setup(app: Sphinx) -> dict:
@@ -117,4 +134,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _safe_widget_state, priority=800)  # after myst-nb adds it
     app.connect("html-page-context", _fix_navigation, priority=900)  # after the theme's
+    app.connect("build-finished", _lighten)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

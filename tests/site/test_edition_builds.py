@@ -5,7 +5,8 @@ executed notebooks, page sources and downloads, the execution cache) holds a gra
 exercise's answers or any teaching note; graded widgets take an answer by keyboard and
 say it is saved for the instructor; axe passes on a page with one.
 
-Instructor edition: built once per session into a temporary folder (set
+Instructor edition: built once per session into a temporary folder, strict and clean, with
+its execution cache kept between runs in .pytest_cache (set
 COURSE_INSTRUCTOR_BUILD_ROOT=DIR with COURSE_REUSE_BUILD=1 to reuse one): banner and
 title, an answer key beneath an exercise, a rubric, a teaching note, and the answers
 the student edition lacks.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -122,7 +124,27 @@ def instructor_site(tmp_path_factory) -> Path:
     folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as mp:  # a fresh folder: always build (once per run)
         mp.delenv("COURSE_REUSE_BUILD", raising=False)
-        return build(folder, "instructor")
+        return build_keeping_cache(folder)
+
+
+# The instructor edition's execution cache, kept between test runs (like the student
+# build's _build/.jupyter_cache, which `jupyter-book clean` keeps): the strict build into a
+# fresh folder then re-runs only the pages whose code, or the banks, widgets, data or
+# edition, changed since (exercises/site/execution_inputs.py), not all of them every run.
+INSTRUCTOR_CACHE = ROOT / ".pytest_cache" / "course" / "instructor-execution-cache"
+
+
+def build_keeping_cache(folder: Path) -> Path:
+    cache = folder / "_build" / ".jupyter_cache"
+    if INSTRUCTOR_CACHE.is_dir() and not cache.exists():
+        shutil.copytree(INSTRUCTOR_CACHE, cache)
+    html = build(folder, "instructor")
+    fresh = INSTRUCTOR_CACHE.with_name(INSTRUCTOR_CACHE.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(cache, fresh)
+    shutil.rmtree(INSTRUCTOR_CACHE, ignore_errors=True)
+    fresh.rename(INSTRUCTOR_CACHE)
+    return html
 
 
 @pytest.fixture(scope="session")

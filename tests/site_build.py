@@ -1,0 +1,76 @@
+"""The clean, strict build of the book that the site tests and the notebook test share.
+
+Set COURSE_REUSE_BUILD=1 to skip the build and use the site already built.
+COURSE_BUILD_ROOT=DIR builds into DIR/_build instead of ./_build (so parallel work does
+not collide).
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
+HTML = BUILD_ROOT / "_build" / "html"
+JB = [str(Path(os.sys.executable).parent / "jupyter-book")]
+
+
+def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
+    """A clean, strict build of the book into ``build_root/_build``; returns its html folder.
+
+    With COURSE_REUSE_BUILD=1 the site already built there is used as it is. Under
+    pytest-xdist (``make test`` runs two workers) the first worker to ask builds, holding a
+    lock, and the others wait for it and reuse that build in the same run.
+    """
+    html = build_root / "_build" / "html"
+    if os.environ.get("COURSE_REUSE_BUILD") != "1":
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+        key = hashlib.sha256(f"{build_root.resolve()}|{edition}".encode()).hexdigest()[:16]
+        lock_path = Path(tempfile.gettempdir()) / f"course-site-build-{key}.lock"
+        with open(lock_path, "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            lock.seek(0)
+            if not (run and lock.read().strip() == run and (html / "index.html").exists()):
+                if (build_root / "_build").exists():  # clean keeps the execution cache
+                    subprocess.run([*JB, "clean", str(build_root)], cwd=ROOT, check=True, capture_output=True)
+                output = ["--path-output", str(build_root)] if build_root != ROOT else []
+                proc = subprocess.run([*JB, "build", ".", "-W", "-n", "--keep-going", *output], cwd=ROOT,
+                                      capture_output=True, text=True, env={**os.environ, "COURSE_EDITION": edition})
+                assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
+                lock.seek(0)
+                lock.truncate()
+                lock.write(run)
+    assert (html / "index.html").exists()
+    return html
+
+
+def build_japanese() -> Path:
+    """A clean, strict build of the Japanese edition with the course's own command
+    (``course book --lang ja``: checks that the translations are complete, then builds into
+    ``_build/ja``); returns its html folder. COURSE_REUSE_BUILD=1 and the xdist lock work as
+    for :func:`build`."""
+    from exercises.paths import site_output
+    output = site_output("student", "ja")
+    html = output / "_build" / "html"
+    if os.environ.get("COURSE_REUSE_BUILD") != "1":
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
+        key = hashlib.sha256(f"{output.resolve()}|ja".encode()).hexdigest()[:16]
+        with open(Path(tempfile.gettempdir()) / f"course-site-build-{key}.lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            lock.seek(0)
+            if not (run and lock.read().strip() == run and (html / "index.html").exists()):
+                if (output / "_build").exists():  # clean keeps the execution cache
+                    subprocess.run([*JB, "clean", str(output)], cwd=ROOT, check=True, capture_output=True)
+                proc = subprocess.run([os.sys.executable, "-m", "exercises", "book", "--lang", "ja"], cwd=ROOT,
+                                      capture_output=True, text=True,
+                                      env={**os.environ, "COURSE_EDITION": "student", "COURSE_LANG": "ja"})
+                assert proc.returncode == 0, "strict Japanese build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
+                lock.seek(0)
+                lock.truncate()
+                lock.write(run)
+    assert (html / "index.html").exists()
+    return html
