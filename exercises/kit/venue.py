@@ -31,8 +31,9 @@ from urllib.parse import quote
 
 from .. import edition
 from ..escaping import html_text
-from ..i18n import LANGUAGES
-from ..paths import BUILD_DIR, ROOT
+from ..i18n import LANGUAGES, current, message
+from ..site.language import SITE_FOLDER
+from ..paths import BUILD_DIR, ROOT, site_output
 from ..toc import module_names, read_toc, resolve
 from . import credits, handouts, slides, workshop
 from .myst_print import Bibliography, MystPrinter
@@ -83,7 +84,7 @@ def agenda_html(agenda: dict, printer: MystPrinter) -> str:
             f"<p><b>Room set-up:</b> {printer.inline(agenda['room'])}</p>{materials}"
             '<table class="agenda"><thead><tr><th>Time</th><th>Min</th><th>Activity</th><th>What happens</th>'
             f"</tr></thead><tbody>{rows}</tbody></table>{printer.sources_html()}")
-    return handouts._page(f"Agenda: {agenda['title']}", body)
+    return handouts._page(message("venue.agenda", title=agenda["title"]), body)
 
 
 def agenda_ids(directory: Path = AGENDAS_DIR) -> list[str]:
@@ -94,11 +95,11 @@ def agenda_ids(directory: Path = AGENDAS_DIR) -> list[str]:
 
 def _handout_label(name: str) -> str:
     if name == "role-cards.pdf":
-        return "Role cards for the capstone (cut along the dashed lines)"
+        return message("venue.role_cards")
     number = int(name.split("-", 1)[0])
     if name.endswith("-answers.pdf"):
-        return f"Module {number}: answer key (for instructors, not for participants)"
-    return f"Module {number}: student handout"
+        return message("venue.answer_key", number=number)
+    return message("venue.handout", number=number)
 
 
 def _href(path: str) -> str:
@@ -108,16 +109,19 @@ def _href(path: str) -> str:
 
 def index_html(course_title: str, sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
     """The kit's front page; ``sections`` is [(heading, [(relative link, label)])]."""
+    steps = "".join(f"<li>{html_text(message(key))}</li>" for key in (
+        "venue.step_copy", "venue.step_open", "venue.step_print", "venue.step_slides", "venue.step_site",
+        "venue.step_python"))
     lists = "".join(
         f"<h2>{html_text(heading)}</h2><ul>"
         + "".join(f'<li><a href="{_href(href)}">{html_text(label)}</a></li>' for href, label in links)
         + "</ul>" for heading, links in sections)
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{current()}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Venue kit: {html_text(course_title)}</title>
+  <title>{html_text(message("venue.title", course=course_title))}</title>
   <style>
     body {{ font: 1.05rem/1.5 system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
            color: #1a1a1a; background: #fff; }}
@@ -128,26 +132,11 @@ def index_html(course_title: str, sections: list[tuple[str, list[tuple[str, str]
 </head>
 <body>
 <main>
-  <h1>Venue kit</h1>
+  <h1>{html_text(message("venue.heading"))}</h1>
   <p>{html_text(course_title)}</p>
   <div class="box">
-  <h2>Using this kit in a room with no internet</h2>
-  <ol>
-    <li>Copy this whole folder (or the zip, then unzip it) to the presenting laptop and to a USB
-    stick as a spare, <strong>before</strong> you travel. Nothing needs installing: a current
-    web browser (Chrome, Edge, Firefox or Safari) and a PDF reader are enough.</li>
-    <li>Open this page (<code>index.html</code>) by double-clicking it. Every link below opens
-    from the disk; nothing is fetched from the internet.</li>
-    <li>Print the agenda, the handouts, the role cards and the workshop materials the day
-    before (A4, black and white).</li>
-    <li>Slides: open a deck, press <kbd>F</kbd> for full screen and <kbd>S</kbd> for the speaker
-    view with the notes (allow the pop-up). Arrow keys or space move on.</li>
-    <li>The course site works from the disk too: the pages, the charts and the exercises with
-    their feedback. A learner's progress is kept in that browser only.</li>
-    <li>What needs Python: rebuilding this kit, changing a text, and the live room
-    (<code>make room</code>, participants answering from their phones). Nothing in this folder
-    does.</li>
-  </ol>
+  <h2>{html_text(message("venue.offline_heading"))}</h2>
+  <ol>{steps}</ol>
   </div>
   {lists}
   <p>{html_text(credits.LICENCE)}</p>
@@ -169,6 +158,9 @@ def build(requested: list[str] | None = None, out: Path = OUT, site: Path = SITE
     check_target(out, "kit")  # refuse a folder that is not an earlier kit before building anything
     with replacing(out, "kit") as kit:
         shutil.copytree(site, kit / "site", ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+        japanese = site_output("student", "ja") / "_build" / "html"
+        if site == SITE and (japanese / "index.html").is_file():  # the Japanese edition, where the switch links
+            shutil.copytree(japanese, kit / "site" / SITE_FOLDER["ja"], ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
         deck_folders = [f for f in folders if f in slides.deck_folders()]
         if deck_folders:
             slides.build(deck_folders, kit / "slides")
@@ -182,19 +174,23 @@ def build(requested: list[str] | None = None, out: Path = OUT, site: Path = SITE
             source = kit / "agendas" / "html" / f"{agenda_id}.html"
             printer = MystPrinter(bibliography, ROOT / "book" / "back")
             source.write_text(agenda_html(agenda, printer), encoding="utf-8")
-            jobs.append((source, kit / "agendas" / f"{agenda_id}.pdf", "", f"Agenda: {agenda['title']}"))
+            jobs.append((source, kit / "agendas" / f"{agenda_id}.pdf", "", message("venue.agenda", title=agenda["title"])))
             agenda_links.append((f"agendas/{agenda_id}.pdf", agenda["title"]))
         handouts.print_pdfs(jobs)
         workshop_links = workshop.build(kit / "workshop", bibliography, tables=tables)
 
-        sections = [("The course site (student edition)", [("site/index.html", "Open the course site")])]
+        site_links = [("site/index.html", message("venue.open_site"))]
+        if (kit / "site" / SITE_FOLDER["ja"] / "index.html").is_file():
+            site_links.append((f"site/{SITE_FOLDER['ja']}index.html", message("venue.open_site_ja")))
+        sections = [(message("venue.site"), site_links)]
         if deck_folders:
-            sections.append(("Slides", [("slides/index.html", "All decks")]
-                             + [(f"slides/{f}/index.html", f"Module {int(f.split('-', 1)[0])}") for f in deck_folders]))
-        sections.append(("Handouts and role cards", [("handouts/index.html", "All handouts")]
+            sections.append((message("venue.slides"), [("slides/index.html", message("venue.all_decks"))]
+                             + [(f"slides/{f}/index.html", message("venue.module", number=int(f.split("-", 1)[0])))
+                                for f in deck_folders]))
+        sections.append((message("venue.handouts"), [("handouts/index.html", message("venue.all_handouts"))]
                          + [(f"handouts/{p.name}", _handout_label(p.name)) for p in handout_files]))
-        sections.append(("Agendas (printable)", agenda_links))
-        sections.append(("Workshop materials (printable)", [(f"workshop/{name}", label) for name, label in workshop_links]))
+        sections.append((message("venue.agendas"), agenda_links))
+        sections.append((message("venue.workshop"), [(f"workshop/{name}", label) for name, label in workshop_links]))
         (kit / "index.html").write_text(index_html(course_title, sections), encoding="utf-8")
 
     if zip_it:  # the zip beside the kit folder, <kit>.zip, replaced whole

@@ -27,6 +27,7 @@ from ..site.case_box import load_case
 from ..site.roles import load_roles
 from . import handouts
 from .myst_print import Bibliography, MystPrinter
+from ..i18n import message
 
 WORKSHOP_DIR = BOOK_DIR / "workshop"
 SCHEMA_PATH = SCHEMA_DIR / "workshop.schema.json"
@@ -67,33 +68,32 @@ def _paragraphs(text: str) -> str:
 
 
 def table_names(count: int) -> list[str]:
-    return [f"Table {TABLE_NAMES[i]}" for i in range(count)]
+    return [message("workshop.table", name=TABLE_NAMES[i]) for i in range(count)]
 
 
 def injects_html(data: dict) -> str:
     pages = "".join(
-        f'<section class="inject"><p class="kind">News inject {n} of {len(data["injects"])}</p>'
+        f'<section class="inject"><p class="kind">{html_text(message("workshop.inject_n", n=n, total=len(data["injects"])))}</p>'
         f'<h1 class="headline">{html_text(i["headline"])}</h1>{_paragraphs(i["text"])}'
-        f'<p class="meta"><b>Source:</b> {html_text(i.get("source", "not given"))}<br>'
-        f'<b>Facilitator, release:</b> {html_text(i["release"])}</p></section>'
+        f'<p class="meta"><b>{html_text(message("workshop.source"))}</b> '
+        f'{html_text(i.get("source", message("workshop.not_given")))}<br>'
+        f'<b>{html_text(message("workshop.release"))}</b> {html_text(i["release"])}</p></section>'
         for n, i in enumerate(data["injects"], 1))
-    return _page(f"News injects: {data['title']}", pages)
+    return _page(message("workshop.injects_title", title=data["title"]), pages)
 
 
 def case_cut_html(data: dict, printer: MystPrinter) -> str:
     case = load_case(data["case"])
-    note = f'<p class="care"><b>Content note:</b> {printer.inline(case["content_note"])}</p>' \
+    note = f'<p class="care"><b>{html_text(message("workshop.content_note"))}</b> {printer.inline(case["content_note"])}</p>' \
         if case.get("content_note") else ""
     body = (f'<p class="course">{html_text(data["title"])}</p>'
-            f'<h1>{html_text(case["title"])}: the case at its first warning</h1>'
-            f'<p class="kind">{html_text(case["period"])} · cut before the events</p>{note}'
-            "<p>Use only what is on this sheet and what was public at the time. What followed, and "
-            "how the world responded, is left out on purpose: it is in the case box on the course "
-            "site, for the debrief.</p>"
-            f"<h2>The warning signs</h2>{printer.block(case['warning_signs'])}"
-            "<h2>Your question</h2><p>What should Japan do in the next 90 days, and who should do it?</p>"
+            f'<h1>{html_text(message("workshop.case_title", title=case["title"]))}</h1>'
+            f'<p class="kind">{html_text(message("workshop.case_period", period=case["period"]))}</p>{note}'
+            f"<p>{html_text(message('workshop.case_only'))}</p>"
+            f"<h2>{html_text(message('workshop.warning_signs'))}</h2>{printer.block(case['warning_signs'])}"
+            f"<h2>{html_text(message('workshop.your_question'))}</h2><p>{html_text(message('workshop.question'))}</p>"
             f"{printer.sources_html()}")
-    return _page(f"{case['title']}: the case at its first warning", body)
+    return _page(message("workshop.case_title", title=case["title"]), body)
 
 
 def name_cards_html(data: dict) -> str:
@@ -105,7 +105,7 @@ def name_cards_html(data: dict) -> str:
             name = f'<span class="name">{html_text(role["name"])}{where}</span>'
             cards.append(f'<article class="name-card"><div class="half top">{name}</div>'
                          f'<div class="half">{name}</div></article>')
-    return _page(f"Name cards: {data['title']}", "".join(cards))
+    return _page(message("workshop.name_cards_title", title=data["title"]), "".join(cards))
 
 
 def rotation(names: list[str], rounds: int) -> list[list[tuple[str, str | None]]]:
@@ -130,35 +130,36 @@ def rotation_html(data: dict) -> str:
     roles = [r["name"] for r in load_roles(data["roles"])["roles"]]
     plan = rotation(roles, data["rotation"]["rounds"])
     minutes = data["rotation"]["minutes"]
-    head = "".join(f"<th>Round {n} ({minutes} min)</th>" for n in range(1, len(plan) + 1))
+    head = "".join(f"<th>{html_text(message('workshop.round', n=n, minutes=minutes))}</th>" for n in range(1, len(plan) + 1))
 
     def partner(role: str, pairs) -> str:
         other = next((b if a == role else a) for a, b in pairs if role in (a, b))
-        return other or "sits out: prepares"
+        return other or message("workshop.sits_out")
     rows = "".join(f"<tr><th>{html_text(role)}</th>"
                    + "".join(f"<td>{html_text(partner(role, pairs))}</td>" for pairs in plan) + "</tr>"
                    for role in roles)
     tables = "".join(
-        f'<section class="grid-table"><h2>{html_text(table)}</h2><p>Each row: whom that role meets in each round. '
-        f"Meet in the corner for bilaterals; move on when the timer rings.</p>"
-        f'<table class="grid"><thead><tr><th>Role</th>{head}</tr></thead><tbody>{rows}</tbody></table></section>'
+        f'<section class="grid-table"><h2>{html_text(table)}</h2><p>{html_text(message("workshop.grid_intro"))}</p>'
+        f'<table class="grid"><thead><tr><th>{html_text(message("workshop.role"))}</th>{head}</tr></thead>'
+        f'<tbody>{rows}</tbody></table></section>'
         for table in table_names(data["tables"]))
-    note = ("<p>With parallel tables, every table meets within itself: the same roles, the same rounds.</p>"
-            if data["tables"] > 1 else "")
-    return _page(f"Rotation grid: {data['title']}",
-                 f"<h1>Rotation grid: bilateral meetings</h1><p>{html_text(data['title'])}</p>{note}{tables}")
+    note = f"<p>{html_text(message('workshop.parallel'))}</p>" if data["tables"] > 1 else ""
+    return _page(message("workshop.rotation_title", title=data["title"]),
+                 f"<h1>{html_text(message('workshop.rotation_heading'))}</h1><p>{html_text(data['title'])}</p>{note}{tables}")
 
 
 def programme_html(data: dict, printer: MystPrinter) -> str:
     agenda = load_agenda(data["agenda"])
     rows = "".join(f"<tr><td>{start}–{end}</td><td><b>{html_text(a['title'])}</b></td>"
                    f"<td>{printer.inline(a['what'])}</td></tr>" for start, end, a in schedule(agenda))
-    body = (f"<h1>Programme</h1><p class=\"kind\">{html_text(agenda['title'])}</p>"
-            f'<table class="grid"><thead><tr><th>Time</th><th>Activity</th><th>What happens</th></tr></thead>'
+    body = (f"<h1>{html_text(message('workshop.programme'))}</h1><p class=\"kind\">{html_text(agenda['title'])}</p>"
+            f'<table class="grid"><thead><tr><th>{html_text(message("agenda.time"))}</th>'
+            f'<th>{html_text(message("agenda.activity"))}</th><th>{html_text(message("agenda.what"))}</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>"
-            '<p>Your table: <span class="blank"></span> Your role: <span class="blank"></span></p>'
+            f'<p>{html_text(message("workshop.your_table"))} <span class="blank"></span> '
+            f'{html_text(message("workshop.your_role"))} <span class="blank"></span></p>'
             f"{printer.sources_html()}")
-    return _page(f"Programme: {agenda['title']}", body)
+    return _page(message("workshop.programme_title", title=agenda["title"]), body)
 
 
 def evaluation_html(data: dict) -> str:
@@ -170,24 +171,25 @@ def evaluation_html(data: dict) -> str:
         rows = "".join(f"<tr><td>{html_text(q['question'])}</td>"
                        + '<td class="tick"><span class="box" aria-hidden="true"></span></td>' * 5 + "</tr>"
                        for q in scales)
-        scale = ("<p>Tick one box: 1 = strongly disagree, 5 = strongly agree.</p>"
-                 f'<table class="scale"><thead><tr><th>Statement</th>{ticks}</tr></thead><tbody>{rows}</tbody></table>')
+        scale = (f"<p>{html_text(message('workshop.tick_scale'))}</p>"
+                 f'<table class="scale"><thead><tr><th>{html_text(message("kit.sheets.statement"))}</th>{ticks}</tr></thead>'
+                 f"<tbody>{rows}</tbody></table>")
     written = "".join(f"<h2>{html_text(q['question'])}</h2><div class=\"lines\">{'<span></span>' * 4}</div>"
                       for q in texts)
-    body = (f"<h1>Evaluation</h1><p class=\"kind\">{html_text(data['title'])}</p>"
-            f"<p>Anonymous: please do not write your name.</p>{scale}{written}")
-    return _page(f"Evaluation: {data['title']}", body)
+    body = (f"<h1>{html_text(message('workshop.evaluation'))}</h1><p class=\"kind\">{html_text(data['title'])}</p>"
+            f"<p>{html_text(message('workshop.anonymous'))}</p>{scale}{written}")
+    return _page(message("workshop.evaluation_title", title=data["title"]), body)
 
 
 def pages(data: dict, bibliography: Bibliography) -> list[tuple[str, str, str]]:
     """(file stem, label, HTML) of each printable page."""
     printer = lambda: MystPrinter(bibliography, BOOK_DIR / "modules" / "10-case-studies")  # noqa: E731
-    return [("injects", "News injects (module 9 simulation)", injects_html(data)),
-            ("case-first-warning", "The case cut at its first warning", case_cut_html(data, printer())),
-            ("name-cards", "Name cards (fold along the dotted line)", name_cards_html(data)),
-            ("rotation-grid", "Rotation grid for the bilateral meetings", rotation_html(data)),
-            ("programme", "Programme sheet", programme_html(data, printer())),
-            ("evaluation-form", "Evaluation form", evaluation_html(data))]
+    return [("injects", message("workshop.label_injects"), injects_html(data)),
+            ("case-first-warning", message("workshop.label_case"), case_cut_html(data, printer())),
+            ("name-cards", message("workshop.label_name_cards"), name_cards_html(data)),
+            ("rotation-grid", message("workshop.label_rotation"), rotation_html(data)),
+            ("programme", message("workshop.label_programme"), programme_html(data, printer())),
+            ("evaluation-form", message("workshop.label_evaluation"), evaluation_html(data))]
 
 
 def build(out: Path, bibliography: Bibliography | None = None, workshop_id: str = DEFAULT,
