@@ -29,6 +29,7 @@ from .handouts import OUT as HANDOUTS
 from .lms import OUT as LMS
 from .output import check_target, replacing
 from .venue import KitError
+from ..i18n import LANGUAGES
 
 OUT = BUILD_DIR / "kit" / "instructor-kit"
 SITE = BUILD_DIR / "instructor" / "_build" / "html"
@@ -65,7 +66,8 @@ def build(out: Path = OUT, site: Path = SITE, handouts: Path = HANDOUTS, lms: Pa
     site, handouts, lms = Path(site), Path(handouts), Path(lms)
     if not (site / "index.html").is_file():
         raise KitError(f"no instructor edition at {site}: run make book EDITION=instructor first")
-    if edition.BANNER not in (site / "index.html").read_text(encoding="utf-8"):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    if not any(edition.banner(lang) in home for lang in LANGUAGES):
         raise KitError(f"{site} is not the instructor edition (no instructor banner on its home page)")
     for part, command in ((handouts, "make handouts"), (lms, "make lms")):
         if not part.is_dir() or not any(part.iterdir()):

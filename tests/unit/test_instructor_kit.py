@@ -15,7 +15,7 @@ def parts(tmp_path, banner=True):
     site, handouts, lms = tmp_path / "site", tmp_path / "handouts", tmp_path / "lms"
     for folder in (site, handouts, lms):
         folder.mkdir(parents=True)
-    (site / "index.html").write_text(f"<p>{edition.BANNER if banner else 'Student'}</p>", encoding="utf-8")
+    (site / "index.html").write_text(f"<p>{edition.banner('en') if banner else 'Student'}</p>", encoding="utf-8")
     (handouts / "index.html").write_text("handouts", encoding="utf-8")
     (handouts / "01-foundations-answers.pdf").write_bytes(b"%PDF-1.4")
     (lms / "foundations.moodle.xml").write_text("<quiz/>", encoding="utf-8")
