@@ -46,7 +46,7 @@ SLIDES_TEMPLATES = BUILD_DIR / "gettext-slides"  # <NN-slug>/slides.pot
 SLIDES_CATALOGUES = "slides"  # under locales/<lang>/LC_MESSAGES/
 BANKS_DIR = PACKAGE_DIR / "banks"
 # modules 1-10 must be complete: the strict Japanese build checks these kinds
-REQUIRED_KINDS = ("pages", "exercises", "glossary", "messages")
+REQUIRED_KINDS = ("pages", "exercises", "glossary", "slides", "messages")
 
 
 def yaml_sources() -> list[Path]:
