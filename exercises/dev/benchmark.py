@@ -13,7 +13,8 @@ Builds into a temporary folder (never touches ./_build):
   timed and sized;
 - with ``--tests``, the whole test suite as `make test` runs it (two workers).
 With ``--kit-languages`` it measures only the kit (every deck and every handout) in each
-language of the course, side by side, into its own section.
+language of the course, side by side, into its own section; with ``--languages``, the
+site's cold and warm build in each language (English and Japanese), into its own section.
 Targets for the whole course: cold build <= 180 s on 2 cores, warm rebuild <= 5 % of
 cold; on a cold load, the median page <= 500 kB and the heaviest <= 1 MB uncompressed;
 the test suite under 8 minutes.
@@ -44,10 +45,14 @@ TARGETS = {"cold_s": 180.0, "warm_ratio": 0.05, "median_raw_bytes": 500e3, "heav
 BENCHMARKS = ROOT / "BENCHMARKS.md"
 
 
-def _build(out: Path) -> float:
+def _build(out: Path, lang: str = "en") -> float:
+    """One strict build into ``out`` in ``lang`` (the Japanese with its derived configuration,
+    as `course book --lang ja` builds it)."""
+    from .. import book_config, i18n
+    options = ["--config", str(book_config.derived(out, lang))] if lang != i18n.SOURCE_LANGUAGE else []
     start = time.perf_counter()
-    proc = subprocess.run([JB, "build", ".", "-W", "-n", "--keep-going", "--path-output", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run([JB, "build", ".", "-W", "-n", "--keep-going", "--path-output", str(out), *options],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, i18n.VARIABLE: lang})
     if proc.returncode:
         sys.exit("benchmark: the strict build failed:\n" + (proc.stdout + proc.stderr)[-4000:])
     return time.perf_counter() - start
@@ -182,6 +187,28 @@ def report(times: dict, weights: dict, size: int, kit: dict, tests_s: float | No
     ])
 
 
+def site_languages_report(out: Path) -> str:
+    """The site built cold, then warm, in each language of the course."""
+    from .. import i18n
+    rows = []
+    for lang in i18n.LANGUAGES:
+        cold = _build(out / lang, lang)
+        warm = _build(out / lang, lang)
+        rows.append(f"| {lang} | {cold:.1f} s | {warm:.1f} s |")
+    return "\n".join([
+        f"Measured {date.today().isoformat()} at commit {commit()} by "
+        "`python -m exercises.dev.benchmark --languages` on: " + machine() + ".",
+        "Each language's strict build (`make book`, `make book LANG=ja`) into an empty folder with",
+        "no execution cache (cold), then the same build again with nothing changed (warm).",
+        f"Load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work on",
+        "the machine slows both languages alike, so compare the rows with each other.",
+        "",
+        "| language | cold build | warm rebuild |",
+        "|---|---|---|",
+        *rows,
+    ])
+
+
 def kit_languages_report(out: Path) -> str:
     """The kit built in each language of the course, side by side."""
     from .. import i18n
@@ -219,6 +246,12 @@ def write_section(name: str, title: str, text: str, path: Path = BENCHMARKS) -> 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if "--languages" in args:
+        with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
+            text = site_languages_report(Path(tmp))
+        write_section("site-languages", "The site in each language", text)
+        print(text)
+        return 0
     if "--kit-languages" in args:
         with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
             text = kit_languages_report(Path(tmp))
