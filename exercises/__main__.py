@@ -15,6 +15,8 @@ is installed (``pip install .``). The Makefile's targets call these.
   handouts    printable handouts, answer keys and role cards (PDF) into _build/handouts/
   kit         a venue kit: the site, decks, handouts, agendas and workshop materials in one
               folder and a zip under _build/kit/ that open from the disk with no install
+  instructor-kit  the instructor edition, handouts with answer keys and the LMS export in
+              _build/kit/instructor-kit.zip (from parts already built; make instructor-kit)
   room        run a live room for a module on this laptop (polls, estimates, the simulation,
               questions from the floor); --export and --delete a room's data
 """
@@ -61,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     kit.add_argument("--site", default=None, help="the built student site to copy (default: _build/html, built if missing)")
     kit.add_argument("--tables", type=int, default=None,
                      help="parallel capstone tables for name cards and rotation grids (default: the workshop file's)")
+    sub.add_parser("instructor-kit", help="the instructor edition, handouts and LMS export in one zip "
+                   "(from parts already built: make instructor-kit builds them)")
     room = sub.add_parser("room", help="run a live room for a module (participants join from their phones)")
     from .room.cli import add_arguments
     add_arguments(room)
@@ -236,14 +240,21 @@ def kit(args) -> int:
     return 0
 
 
+def instructor_kit(args) -> int:
+    from .kit.instructor import OUT, build
+    index = build()
+    print(f"Open {index}; the zip is {OUT.with_suffix('.zip')} (it holds answer keys: keep it from students)")
+    return 0
+
+
 def room(args) -> int:
     from .room.cli import main as room_main
     return room_main(args)
 
 
 COMMANDS = {"book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
-            "slides": slides, "handouts": handouts, "kit": kit, "room": room, "i18n": translations,
-            "serve": serve}
+            "slides": slides, "handouts": handouts, "kit": kit, "instructor-kit": instructor_kit, "room": room,
+            "i18n": translations, "serve": serve}
 
 if __name__ == "__main__":
     sys.exit(main())

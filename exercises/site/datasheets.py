@@ -40,8 +40,12 @@ def _bar_count(frame: pd.DataFrame, column: str, what: str):
 def _decades(frame, year_col, color, what):
     data = frame.assign(decade=(frame[year_col] // 10 * 10).astype("Int64"))
     data = data.groupby(["decade", color], observed=True).size().reset_index(name="count")
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("decade:O", title="decade of onset"), y=alt.Y("count:Q", title=what),
+    data["decade_end"] = data["decade"] + 10
+    # a time axis (decades as spans of years), so a decade with no onsets keeps its place
+    chart = alt.Chart(data).mark_bar(stroke="white").encode(
+        x=alt.X("decade:Q", title="decade of onset", axis=alt.Axis(format="d", tickMinStep=10),
+                scale=alt.Scale(zero=False, nice=False)),
+        x2="decade_end:Q", y=alt.Y("count:Q", title=what),
         color=alt.Color(f"{color}:N", title=color))
     per_decade = data.groupby("decade")["count"].sum()
     text = ", ".join(f"{d}s: {n}" for d, n in per_decade.items())
@@ -95,7 +99,8 @@ def _chart(name: str, frame: pd.DataFrame):
     if name == "ucdp_deaths_by_type":
         world = frame[frame["region"] == "World"]
         chart = alt.Chart(world).mark_line().encode(
-            x=alt.X("year:O", title="year"), y=alt.Y("deaths:Q", title="reported deaths (world)"),
+            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d"), scale=alt.Scale(zero=False, nice=False)),
+            y=alt.Y("deaths:Q", title="reported deaths (world)"),
             color=alt.Color("violence_type:N", title="type"))
         peak = world.loc[world["deaths"].idxmax()]
         return chart, (f"Line chart of reported deaths worldwide by type of violence, 1989-2020. The highest value is "

@@ -43,6 +43,46 @@ function niceStep(span) {
   return [1, 2, 2.5, 5, 10].map((m) => m * power).find((step) => step >= raw);
 }
 
+// A time axis keeps the gaps between its values: numbers (years, editions) and ISO dates
+// ("2016", "2016-11", "2016-11-05") sit on a linear scale, so 1994 -> 2005 is eleven
+// times as wide as 2005 -> 2006. Any other x (names, ids) gets one band each.
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+function timeValue(x) {
+  if (typeof x === "number" && Number.isFinite(x)) return x;
+  const m = typeof x === "string" ? ISO_DATE.exec(x) : null;
+  return m ? Number(m[1]) + (Number(m[2] || 1) - 1 + (Number(m[3] || 1) - 1) / 31) / 12 : null;
+}
+
+// -> {time, band, at(i), ticks: [[position, label], ...]}; `band` is the room for one x's bars.
+function xScale(xs, left, width) {
+  const values = xs.map(timeValue);
+  const n = xs.length;
+  if (!n || values.some((v) => v === null)) {
+    const band = width / Math.max(n, 1);
+    const every = Math.max(1, Math.ceil(n / 6));
+    const at = (i) => left + band * (i + 0.5);
+    return { time: false, band, at, ticks: xs.flatMap((x, i) => (i % every === 0 || i === n - 1 ? [[at(i), fmt(x)]] : [])) };
+  }
+  const gaps = values.slice(1).map((v, i) => v - values[i]);
+  const gap = gaps.length ? Math.min(...gaps) : 1;
+  const lo = values[0] - gap / 2, hi = values[n - 1] + gap / 2;
+  const unit = width / (hi - lo);
+  const pos = (v) => left + (v - lo) * unit;
+  const at = (i) => pos(values[i]);
+  let ticks;
+  if (n <= 8) {  // few values: label each one that has room
+    const room = 8 * Math.max(...xs.map((x) => fmt(x).length));
+    ticks = [];
+    xs.forEach((x, i) => { if (!ticks.length || at(i) - ticks[ticks.length - 1][0] >= room) ticks.push([at(i), fmt(x)]); });
+  } else {  // many: round years, evenly spaced
+    const step = Math.max(1, Math.ceil(niceStep(values[n - 1] - values[0])));
+    ticks = [];
+    for (let v = Math.ceil(values[0] / step) * step; v <= values[n - 1]; v += step) ticks.push([pos(v), fmt(v)]);
+  }
+  return { time: true, band: gap * unit, at, ticks };
+}
+
 function chartFigure(chart, data) {
   const W = 480, H = 280, L = 64, R = 12, T = 12, B = 48;
   const titleId = uid("chart-title");
@@ -52,12 +92,13 @@ function chartFigure(chart, data) {
   const step = niceStep(top - bottom);
   const y0 = Math.floor(bottom / step) * step, y1 = Math.ceil(top / step) * step || step;
   const n = data.xs.length;
-  const band = (W - L - R) / Math.max(n, 1);
-  const px = (i) => L + band * (i + 0.5);
+  const scale = xScale(data.xs, L, W - L - R);
+  const band = scale.band;
+  const px = scale.at;
   const py = (v) => T + (H - T - B) * (1 - (v - y0) / (y1 - y0));
 
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": titleId, "aria-describedby": descId,
-    class: "cx-chart-svg", preserveAspectRatio: "xMidYMid meet" });
+    class: "cx-chart-svg", preserveAspectRatio: "xMidYMid meet", "data-x-scale": scale.time ? "time" : "band" });
   const range = n ? `${fmt(data.xs[0])} to ${fmt(data.xs[n - 1])}` : "no data";
   svg.append(s("title", { id: titleId, text: chart.title }),
     s("desc", { id: descId, text: `${chart.kind === "bar" ? "Bar" : "Line"} chart of ${chart.y_label || chart.y} by ${chart.x_label || chart.x}, ${range}; ${data.series.length} series. The data are in the table below.` }));
@@ -66,12 +107,10 @@ function chartFigure(chart, data) {
     svg.append(s("line", { x1: L, x2: W - R, y1: py(v), y2: py(v), class: "cx-grid" }),
       s("text", { x: L - 6, y: py(v) + 4, "text-anchor": "end", class: "cx-tick", text: fmt(Math.round(v * 1e6) / 1e6) }));
   }
-  const every = Math.max(1, Math.ceil(n / 6));
-  data.xs.forEach((x, i) => {
-    if (i % every === 0 || i === n - 1) {
-      svg.append(s("text", { x: px(i), y: H - B + 18, "text-anchor": "middle", class: "cx-tick", text: fmt(x) }));
-    }
-  });
+  for (const [x, label] of scale.ticks) {
+    if (scale.time) svg.append(s("line", { x1: x, x2: x, y1: H - B, y2: H - B + 5, class: "cx-axis" }));
+    svg.append(s("text", { x, y: H - B + 18, "text-anchor": "middle", class: "cx-tick", text: label }));
+  }
   svg.append(s("line", { x1: L, x2: W - R, y1: py(Math.max(0, y0)), y2: py(Math.max(0, y0)), class: "cx-axis" }),
     s("text", { x: (L + W - R) / 2, y: H - 6, "text-anchor": "middle", class: "cx-axis-label", text: chart.x_label || chart.x }));
 
@@ -82,12 +121,12 @@ function chartFigure(chart, data) {
       d.values.forEach((v, i) => {
         if (v === null) return;
         const x = px(i) - band * 0.4 + w * k;
-        svg.append(s("rect", { x, y: Math.min(py(v), py(0)), width: Math.max(w - 1, 1), height: Math.abs(py(0) - py(v)), class: `cx-bar ${cls}` }));
+        svg.append(s("rect", { x, y: Math.min(py(v), py(0)), width: Math.max(w - 1, 1), height: Math.abs(py(0) - py(v)), class: `cx-bar ${cls}`, "data-x": String(data.xs[i]) }));
       });
     } else {
       const points = d.values.map((v, i) => (v === null ? null : `${px(i)},${py(v)}`)).filter(Boolean);
       svg.append(s("polyline", { points: points.join(" "), class: `cx-line ${cls}`, "stroke-dasharray": ["", "6 3", "2 3", "8 3 2 3", "1 1"][k % 5] }));
-      d.values.forEach((v, i) => { if (v !== null) svg.append(s("circle", { cx: px(i), cy: py(v), r: 2.5, class: `cx-dot ${cls}` })); });
+      d.values.forEach((v, i) => { if (v !== null) svg.append(s("circle", { cx: px(i), cy: py(v), r: 2.5, class: `cx-dot ${cls}`, "data-x": String(data.xs[i]) })); });
     }
   });
 

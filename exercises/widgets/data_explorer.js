@@ -1,7 +1,9 @@
 // Data explorer: filter a table with controls and watch a table and a chart update;
 // then answer questions from it (each checked like a single-choice or numeric one).
 
-const MAX_ROWS = 40;
+// Every matching row is listed (a question may name any of them) up to this many; past it
+// the caption says how many are not shown and to narrow the filters.
+const MAX_ROWS = 500;
 
 function explorerControls(spec, onchange) {
   const { table } = spec;
@@ -41,7 +43,9 @@ function explorerControls(spec, onchange) {
 
 function dataTable(table, rows) {
   return h("table", { class: "cx-table" }, [
-    h("caption", { text: `Showing ${Math.min(rows.length, MAX_ROWS)} of ${rows.length} matching rows` }),
+    h("caption", { text: rows.length > MAX_ROWS
+      ? `Showing the first ${MAX_ROWS} of ${rows.length} matching rows: narrow the filters to see the others`
+      : `All ${rows.length} matching rows` }),
     h("thead", {}, [h("tr", {}, table.columns.map((c) => h("th", { scope: "col", text: c })))]),
     h("tbody", {}, rows.slice(0, MAX_ROWS).map((r) => h("tr", {}, r.map((v) => h("td", { text: v === null ? "–" : fmt(v) }))))),
   ]);

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -194,3 +195,23 @@ def serious_violations(page) -> list[str]:
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
         ".filter(v => ['serious', 'critical'].includes(v.impact))"
         ".map(v => `${v.id} (${v.impact}): ${v.help} -- ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)")
+
+
+FIGURE_IMAGES = """async () => Promise.all([...document.querySelectorAll('figure.course-chart img, figure.datasheet-chart img')]
+  .map(async img => ({alt: img.alt.slice(0, 60), phone: img.currentSrc !== img.src,
+                      shown: img.getBoundingClientRect().width,
+                      svg: await (await fetch(img.currentSrc)).text()})))"""
+
+
+def figure_images(page) -> list[dict]:
+    """The page's static (Altair) figures as drawn at its width: for each, its alt text's
+    start, whether the phone drawing is the one shown, its width on screen and its SVG."""
+    page.wait_for_function("[...document.querySelectorAll('figure.course-chart img, figure.datasheet-chart img')]"
+                           ".every(i => i.complete && i.currentSrc)")
+    return page.evaluate(FIGURE_IMAGES)
+
+
+def pages_with_figures(html_dir: Path = HTML) -> list[str]:
+    """Every built page that shows a static figure (a chart of a data page or a datasheet)."""
+    return [p for p in all_pages(html_dir)
+            if re.search(r'class="(course|datasheet)-chart"', (html_dir / p).read_text(encoding="utf-8"))]

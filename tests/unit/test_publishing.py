@@ -85,3 +85,66 @@ def test_binder_installs_the_pinned_requirements_and_the_package():
     lines = [line.strip() for line in (ROOT / "binder" / "requirements.txt").read_text().splitlines()
              if line.strip() and not line.startswith("#")]
     assert lines == ["-r ../requirements.txt", "."]
+
+
+def test_pages_workflow_publishes_both_kits_and_tells_the_site():
+    """venue-kit.zip always; instructor-kit.zip (answer keys) only when the repository asks,
+    and the build is told so by the same condition, so the site never links a missing file."""
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    build = flow["jobs"]["build"]
+    steps = build["steps"]
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "make kit" in runs and "_build/html/venue-kit.zip" in runs
+    kit = [s for s in steps if "make instructor-kit" in s.get("run", "")]
+    assert kit and "_build/html/instructor-kit.zip" in kit[0]["run"]
+    condition = "vars.PUBLISH_INSTRUCTOR_KIT == 'true'"
+    assert condition in kit[0]["if"] and condition in build["env"]["COURSE_INSTRUCTOR_KIT"]
+    upload = next(i for i, s in enumerate(steps) if "upload-pages-artifact" in s.get("uses", ""))
+    assert steps.index(kit[0]) < upload
+
+
+def test_kit_links_follow_the_one_setting(monkeypatch):
+    monkeypatch.delenv("COURSE_SITE_URL", raising=False)
+    monkeypatch.delenv("COURSE_REPOSITORY_URL", raising=False)
+    for instructor in ("", "published"):
+        monkeypatch.setenv("COURSE_INSTRUCTOR_KIT", instructor)
+        c = config()
+        publishing._configure(None, c)
+        assert publishing.published_kits(c.course_published_url, c.course_instructor_kit) == []
+    c = config("https://github.com/Some-Uni/genocide-course")
+    monkeypatch.setenv("COURSE_INSTRUCTOR_KIT", "")
+    publishing._configure(None, c)
+    kits = [a for a, _ in publishing.published_kits(c.course_published_url, c.course_instructor_kit)]
+    assert kits == ["https://some-uni.github.io/genocide-course/venue-kit.zip"]
+    monkeypatch.setenv("COURSE_INSTRUCTOR_KIT", "published")
+    publishing._configure(None, c)
+    kits = [a for a, _ in publishing.published_kits(c.course_published_url, c.course_instructor_kit)]
+    assert kits == ["https://some-uni.github.io/genocide-course/venue-kit.zip",
+                    "https://some-uni.github.io/genocide-course/instructor-kit.zip"]
+
+
+@pytest.mark.parametrize("url", ["", "https://github.com/Some-Uni/genocide-course"])
+def test_how_to_use_page_links_the_kits_only_when_published(tmp_path, monkeypatch, url):
+    """The {published-kits} directive in a real Sphinx build: links while the setting is
+    set, no trace of them while it is empty."""
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace  # leaves docutils' roles as they were for the other tests
+    monkeypatch.delenv("COURSE_SITE_URL", raising=False)
+    monkeypatch.setenv("COURSE_REPOSITORY_URL", url)
+    monkeypatch.setenv("COURSE_INSTRUCTOR_KIT", "published")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['exercises.site.publishing']\nhtml_theme_options = {}\n")
+    (src / "index.rst").write_text("Guide\n=====\n\n.. published-kits::\n\nEnd of the guide.\n")
+    with docutils_namespace():
+        app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
+                     status=None, warning=None, freshenv=True)
+        app.build()
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "End of the guide." in page
+    if url:
+        assert 'href="https://some-uni.github.io/genocide-course/venue-kit.zip"' in page
+        assert 'href="https://some-uni.github.io/genocide-course/instructor-kit.zip"' in page
+        assert "no Python needed" in page
+    else:
+        assert "kit.zip" not in page and "published-kits" not in page

@@ -19,6 +19,7 @@ import pkgutil
 from collections.abc import Callable
 
 import altair as alt
+import pandas as pd
 
 Figure = Callable[[], "tuple[alt.Chart, str]"]
 _REGISTRY: dict[str, Figure] = {}
@@ -34,6 +35,39 @@ def figure(name: str) -> Callable[[Figure], Figure]:
         _REGISTRY[key] = func
         return func
     return register
+
+
+def year_axis(field: str, title: str, years, *, pad: float = 0.5, **axis) -> alt.X:
+    """An x axis of years (or EWP editions) that keeps the gaps between them: quantitative,
+    not ordinal, so 1994 -> 2005 is eleven times as wide as 2005 -> 2006. ``years`` are the
+    values drawn (ticks at each of them while there are at most 12, else round years)."""
+    values = sorted({float(y) for y in years})
+    if not values:
+        raise ValueError(f"no years to draw on the {field!r} axis")
+    ticks = [int(v) if v.is_integer() else v for v in values] if len(values) <= 12 else alt.Undefined
+    return alt.X(f"{field}:Q", title=title,
+                 scale=alt.Scale(domain=[values[0] - pad, values[-1] + pad], nice=False, zero=False),
+                 axis=alt.Axis(format="d", values=ticks, tickMinStep=1, labelFlush=False, **axis))
+
+
+def bar_size(chart_width: int, years, *, share: float = 0.8, pad: float = 0.5) -> float:
+    """The width in pixels of a bar one year wide (``share`` of it) on a :func:`year_axis`."""
+    values = sorted({float(y) for y in years})
+    return share * chart_width / (values[-1] - values[0] + 2 * pad)
+
+
+def year_groups(frame: pd.DataFrame, year: str, group: str, order: list, *, share: float = 0.8) -> pd.DataFrame:
+    """Grouped bars on a :func:`year_axis`: each row gets ``x_start``/``x_end`` (in years), its
+    group's slot in ``order`` within the ``share`` of the year its bars fill."""
+    unknown = sorted(set(frame[group].astype(str)) - set(order))
+    if unknown:
+        raise ValueError(f"{group} values {unknown} have no place in the grouped bars")
+    slot = frame[group].astype(str).map({g: k for k, g in enumerate(order)})
+    width = share / len(order)
+    out = frame.copy()
+    out["x_start"] = out[year].astype(float) - share / 2 + slot * width
+    out["x_end"] = out["x_start"] + width * 0.95
+    return out
 
 
 def _load_all() -> None:

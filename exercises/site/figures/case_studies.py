@@ -4,7 +4,7 @@ from __future__ import annotations
 import altair as alt
 
 from ...datasets import load
-from . import figure
+from . import figure, year_axis, year_groups
 
 CASES = {"SSD": "South Sudan", "CAF": "Central African Republic", "IRQ": "Iraq"}
 REGIONS = ["Africa", "Middle East"]
@@ -27,7 +27,7 @@ def risk_ranks():
     ranks["country"] = ranks["iso3"].map(CASES)
     order = list(CASES.values())
     chart = alt.Chart(ranks).mark_line(point=True).encode(
-        x=alt.X("edition:O", title="Edition"),
+        x=year_axis("edition", "Edition", ranks["edition"]),
         y=alt.Y("rank_2yr:Q", title="Rank by two-year risk (1 = highest)",
                 scale=alt.Scale(reverse=True, domain=[1, 90])),
         color=alt.Color("country:N", title="Country", sort=order),
@@ -63,9 +63,9 @@ def one_sided_violence():
     os_ = ucdp[(ucdp["violence_type"] == "one-sided") & ucdp["region"].isin(REGIONS)
                & (ucdp["year"] >= 2005)].copy()
     os_["region"] = os_["region"].astype(str)
-    bars = alt.Chart(os_).mark_bar().encode(
-        x=alt.X("year:O", title="Year"),
-        xOffset=alt.XOffset("region:N", sort=REGIONS),
+    bars = alt.Chart(year_groups(os_, "year", "region", REGIONS)).mark_bar().encode(
+        x=year_axis("x_start", "Year", os_["year"]),
+        x2="x_end:Q", y2=alt.datum(0),
         y=alt.Y("deaths:Q", title="Reported deaths, one-sided violence"),
         color=alt.Color("region:N", title="Region", sort=REGIONS),
     ).properties(width=560, height=280,

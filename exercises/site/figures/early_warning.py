@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 
 from ...datasets import load
-from . import figure
+from . import figure, year_axis, year_groups
 
 FLAGGED = "Countries flagged (two-year risk above 4%)"
 ONSETS = "New onsets in the edition year or the next"
@@ -31,11 +31,11 @@ def flagged_and_onsets() -> pd.DataFrame:
 def flagged_onsets():
     table = flagged_and_onsets()
     long = table.melt("edition", var_name="measure", value_name="count").dropna()
-    chart = alt.Chart(long).mark_bar().encode(
-        x=alt.X("edition:O", title="Edition"),
-        xOffset=alt.XOffset("measure:N"),
+    chart = alt.Chart(year_groups(long, "edition", "measure", [FLAGGED, ONSETS])).mark_bar().encode(
+        x=year_axis("x_start", "Edition", long["edition"]),
+        x2="x_end:Q", y2=alt.datum(0),
         y=alt.Y("count:Q", title="Number of countries"),
-        color=alt.Color("measure:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
+        color=alt.Color("measure:N", title=None, sort=[FLAGGED, ONSETS], legend=alt.Legend(orient="bottom", labelLimit=400)),
     ).properties(width=520, height=280,
                  title="Flagged countries and new mass killings, by EWP edition")
     flagged = table.set_index("edition")[FLAGGED]

@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 
 from ...datasets import load
-from . import figure
+from . import figure, year_axis
 
 DONORS = ["Japan", "United States", "Germany", "United Kingdom", "France"]
 
@@ -20,7 +20,7 @@ def five_donors() -> pd.DataFrame:
 
 def _lines(five: pd.DataFrame, field: str, title: str, height: int, chart_title: str):
     return alt.Chart(five).mark_line(point=True).encode(
-        x=alt.X("year:O", title="Year"),
+        x=year_axis("year", "Year", five["year"]),
         y=alt.Y(f"{field}:Q", title=title),
         color=alt.Color("donor:N", title="Donor", sort=DONORS),
         strokeDash=alt.StrokeDash("donor:N", sort=DONORS, legend=None),

@@ -33,8 +33,11 @@ def _month(when: str) -> str:
 def members():
     counts = member_counts()
     first, last = counts["when"].iloc[0][:4], counts["when"].iloc[-1][:4]
-    chart = alt.Chart(counts).mark_bar().encode(
-        x=alt.X("when:N", title="Date (year-month)", sort=None),
+    dated = counts.assign(date=pd.to_datetime(counts["when"].where(counts["when"].str.len() > 4, counts["when"] + "-07")))
+    # a time axis, so the bars keep the gaps between the dates (a count dated to a year only at mid-year)
+    chart = alt.Chart(dated).mark_bar(size=14).encode(
+        x=alt.X("date:T", title="Date", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}),
+                scale=alt.Scale(domain=[f"{int(first) - 1}-01-01", f"{int(last) + 1}-12-31"])),
         y=alt.Y("ngos:Q", title="Member NGOs"),
         color=alt.Color("source:N", title="Source",
                         scale=alt.Scale(range=["#1f4e8c", "#8a4b08", "#2d6a2d"])),

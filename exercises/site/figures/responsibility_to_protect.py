@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 
 from ...datasets import load
-from . import figure
+from . import bar_size, figure, year_axis
 
 
 @figure("gc-counts")
@@ -57,8 +57,8 @@ def resolution_list():
 def course_list():
     res = resolution_list()
     order = EVIDENCE_ORDER
-    stack = alt.Chart(res).mark_bar().encode(
-        x=alt.X("year:O", title="Year of adoption"),
+    stack = alt.Chart(res).mark_bar(size=bar_size(520, res["year"])).encode(
+        x=year_axis("year", "Year of adoption", res["year"]),
         y=alt.Y("count():Q", title="Resolutions in the course list", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("status:N", title="Evidence", sort=order,
                         scale=alt.Scale(domain=order, range=["#1b6b3a", "#6aa9d8", "#c9c9c9"]),

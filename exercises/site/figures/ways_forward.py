@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 
 from ...datasets import load
-from . import figure
+from . import figure, year_axis
 
 DONORS = ["Japan", "United States", "Germany", "United Kingdom", "France"]
 
@@ -23,15 +23,15 @@ def oda_growth():
     five["index_2012"] = five["oda_usd_million_2025"] / five["donor"].map(base) * 100
 
     lines = alt.Chart(five).mark_line(point=True).encode(
-        x=alt.X("year:O", title="Year"),
+        x=year_axis("year", "Year", five["year"]),
         y=alt.Y("index_2012:Q", title="ODA in constant 2025 dollars (2012 = 100)"),
         color=alt.Color("donor:N", title="Donor", sort=DONORS),
         strokeDash=alt.StrokeDash("donor:N", sort=DONORS, legend=None),
     )
     rule = alt.Chart(pd.DataFrame({"year": [2018]})).mark_rule(strokeDash=[4, 4], color="gray").encode(
-        x="year:O")
+        x="year:Q")
     label = alt.Chart(pd.DataFrame({"year": [2018], "text": ["grant-equivalent basis from 2018"]})).mark_text(
-        align="left", dx=4, dy=-120, color="gray").encode(x="year:O", text="text:N")
+        align="left", dx=4, dy=-120, color="gray").encode(x="year:Q", text="text:N")
     chart = (lines + rule + label).properties(
         width=560, height=300, title="Growth of ODA since 2012 (each donor's 2012 level = 100)")
 
