@@ -67,7 +67,7 @@ def adviser_terms():
                  "fig.list_sep").join(term(r) for r in a[a["post"] == post].sort_values("start_year").itertuples()))
              for post in POSTS]
     alt_text = message("fig.new_environment.adviser_terms.alt", holders=number_word(len(a)), first=first,
-                       last=THROUGH, posts=message("fig.new_environment.sentence_sep").join(posts))
+                       last=THROUGH, posts=message("fig.sentence_sep").join(posts))
     return chart, alt_text
 
 
@@ -93,5 +93,5 @@ def milestones():
     by_year = [message("fig.new_environment.milestones.in_year", what=and_list(list(group["said"])), year=year)
                for year, group in ms.groupby("year", sort=True)]
     alt_text = message("fig.new_environment.milestones.alt", count=number_word(len(ms)), first=first, last=last,
-                       years=message("fig.new_environment.year_sep").join(by_year))
+                       years=message("fig.semicolon").join(by_year))
     return chart, alt_text
