@@ -22,11 +22,13 @@ MILESTONES = {
                     "fig.human_security.milestones.iciss_short"),
     "chs-report": ("fig.human_security.milestones.chs_report", "fig.human_security.milestones.chs_report_said",
                   None),
-    "ga-human-security-resolution": ("fig.human_security.milestones.ga_resolution", "fig.human_security.milestones.ga_resolution_said",
+    "ga-human-security-resolution": ("fig.human_security.milestones.ga_resolution",
+        "fig.human_security.milestones.ga_resolution_said",
                                     None),
     "development-cooperation-charter": ("fig.human_security.milestones.charter", "fig.human_security.milestones.charter_said",
                                        None),
-    "development-cooperation-charter-revised": ("fig.human_security.milestones.charter_revised", "fig.human_security.milestones.charter_revised_said",
+    "development-cooperation-charter-revised": ("fig.human_security.milestones.charter_revised",
+        "fig.human_security.milestones.charter_revised_said",
                                                None),
 }
 
