@@ -11,16 +11,23 @@ CDN), and a sample table with a caption and column headers. The package's descri
 and caveats are Markdown, rendered by exercises.markdown (raw HTML shown as text); titles
 and names are plain text; a source or licence path is linked only when it is an http(s)
 URL (see exercises.escaping).
+
+In the Japanese edition the package's texts come translated (``i18n.localize``, from
+locales/ja/data/data/datapackage.json.po) and the page's own words are program strings
+(``sheet.<part>`` in exercises/messages.json); dates and numbers are written as in English.
 """
 from __future__ import annotations
+
+import html
 
 import altair as alt
 import pandas as pd
 from IPython.display import HTML, display
 
 from .charts import svg_html
-from ..datasets import load, resource
+from ..datasets import PACKAGE, load, resource
 from ..escaping import myst_link, myst_text, url_problem
+from ..i18n import localize, message
 from ..markdown import to_html
 
 SAMPLE_ROWS = 8
@@ -125,16 +132,17 @@ def _svg_image(chart: alt.Chart, alt_text: str) -> str:
 # --------------------------------------------------------------------------- text
 
 def _coverage(frame: pd.DataFrame) -> str:
-    parts = [f"{len(frame):,} rows, {len(frame.columns)} columns"]
+    parts = [message("sheet.rows_columns", rows=f"{len(frame):,}", columns=len(frame.columns))]
     for col in frame.columns:
         values = frame[col].dropna()
         if values.empty:
             continue
         if pd.api.types.is_datetime64_any_dtype(values):
-            parts.append(f"{col} from {values.min():%Y-%m-%d} to {values.max():%Y-%m-%d}")
+            parts.append(message("sheet.range", column=col, first=f"{values.min():%Y-%m-%d}",
+                                 last=f"{values.max():%Y-%m-%d}"))
             break
         if col in ("year", "edition", "start_year"):
-            parts.append(f"{col} from {values.min()} to {values.max()}")
+            parts.append(message("sheet.range", column=col, first=values.min(), last=values.max()))
             break
     return "; ".join(parts)
 
@@ -147,22 +155,21 @@ def _markdown(name: str, res: dict, frame: pd.DataFrame) -> str:
         return link(s["title"] + (f" ({s['symbol']})" if s.get("symbol") else ""), s.get("path"))
 
     lines = [res["description"], "",
-             f"**Load it:** `load(\"{name}\")` (see the Datasets page). **File:** `data/{res['path']}`. "
-             f"**Version:** {res['version']}. **Retrieved:** {res['retrieved']}.", "",
-             "**Who made it** (sources):", ""]
+             message("sheet.load_it", name=name, path=res["path"], version=res["version"], retrieved=res["retrieved"]),
+             "", message("sheet.sources"), ""]
     lines += [f"- {src(s)}" for s in res["sources"]]
     first = res["sources"][0]
-    lines += ["", f"**How to cite:** {myst_text(first['title'])}; compiled in the course dataset `{name}` "
-                  f"(version {res['version']}, retrieved {res['retrieved']}).", "",
-              f"**Coverage:** {_coverage(frame)}.", "", "**Caveats:**", ""]
+    lines += ["", message("sheet.cite", title=myst_text(first["title"]), name=name, version=res["version"],
+                          retrieved=res["retrieved"]), "",
+              message("sheet.coverage", coverage=_coverage(frame)), "", message("sheet.caveats"), ""]
     lines += [f"- {' '.join(c.split())}" for c in res["caveats"]]  # one list item each
-    lines += ["", "**Licence or terms of use:** " + "; ".join(
-        link(lic.get("title", lic["name"]), lic.get("path")) for lic in res["licenses"]), "", "**Columns:**", ""]
+    lines += ["", message("sheet.licence", licences="; ".join(
+        link(lic.get("title", lic["name"]), lic.get("path")) for lic in res["licenses"])), "", message("sheet.columns"), ""]
     for f in res["schema"]["fields"]:
         extra = f.get("description", "")
         enum = f.get("constraints", {}).get("enum")
         if enum:
-            extra += (" " if extra else "") + "(one of: " + myst_text(", ".join(map(str, enum))) + ")"
+            extra += (" " if extra else "") + message("sheet.one_of", values=myst_text(", ".join(map(str, enum))))
         lines.append(f"- `{f['name']}` ({f['type']}){': ' + extra if extra else ''}")
     return "\n".join(lines)
 
@@ -170,14 +177,14 @@ def _markdown(name: str, res: dict, frame: pd.DataFrame) -> str:
 def _table(name: str, frame: pd.DataFrame) -> str:
     sample = frame.head(SAMPLE_ROWS).astype("string").fillna("")
     table = sample.to_html(index=False, border=0, classes="datasheet-sample", escape=True)
-    caption = f"<caption>The first {len(sample)} of {len(frame):,} rows of {name}</caption>"
+    caption = f"<caption>{html.escape(message('sheet.caption', shown=len(sample), rows=f'{len(frame):,}', name=name))}</caption>"
     table = table.replace("<th>", '<th scope="col">')
     return table.replace(">", ">" + caption, 1) if "<table" in table else table
 
 
 def datasheet(name: str) -> None:
     """Display the datasheet of one dataset (Markdown, an accessible SVG chart, a sample)."""
-    res, frame = resource(name), load(name)
+    res, frame = localize(resource(name), PACKAGE), load(name)
     display(HTML(f'<div class="datasheet-text">{to_html(_markdown(name, res, frame))}</div>'))
     chart = _chart(name, frame)
     if chart is not None:
