@@ -27,7 +27,7 @@ from IPython.display import HTML, display
 from .charts import svg_html
 from ..datasets import PACKAGE, load, resource
 from ..escaping import myst_link, myst_text, url_problem
-from ..i18n import localize, message
+from ..i18n import current, localize, message
 from ..markdown import to_html
 
 SAMPLE_ROWS = 8
@@ -39,9 +39,9 @@ SAMPLE_ROWS = 8
 def _bar_count(frame: pd.DataFrame, column: str, what: str):
     counts = frame[column].astype("string").value_counts().rename_axis(column).reset_index(name="rows")
     chart = alt.Chart(counts).mark_bar().encode(
-        x=alt.X("rows:Q", title="rows"), y=alt.Y(f"{column}:N", sort="-x", title=column))
+        x=alt.X("rows:Q", title=message("sheet.chart.rows")), y=alt.Y(f"{column}:N", sort="-x", title=column))
     text = ", ".join(f"{k}: {v}" for k, v in zip(counts[column], counts["rows"], strict=False))
-    return chart, f"Bar chart of {what} by {column}. {text}."
+    return chart, message("sheet.chart.bar_count", what=what, column=column, counts=text)
 
 
 def _decades(frame, year_col, color, what):
@@ -50,78 +50,80 @@ def _decades(frame, year_col, color, what):
     data["decade_end"] = data["decade"] + 10
     # a time axis (decades as spans of years), so a decade with no onsets keeps its place
     chart = alt.Chart(data).mark_bar(stroke="white").encode(
-        x=alt.X("decade:Q", title="decade of onset", axis=alt.Axis(format="d", tickMinStep=10),
+        x=alt.X("decade:Q", title=message("sheet.chart.decade"), axis=alt.Axis(format="d", tickMinStep=10),
                 scale=alt.Scale(zero=False, nice=False)),
         x2="decade_end:Q", y=alt.Y("count:Q", title=what),
         color=alt.Color(f"{color}:N", title=color))
     per_decade = data.groupby("decade")["count"].sum()
-    text = ", ".join(f"{d}s: {n}" for d, n in per_decade.items())
-    return chart, f"Stacked bar chart of {what} by decade, split by {color}. Totals: {text}."
+    text = ", ".join(message("sheet.chart.decade_count", decade=d, count=n) for d, n in per_decade.items())
+    return chart, message("sheet.chart.decades", what=what, color=color, totals=text)
 
 
 def _chart(name: str, frame: pd.DataFrame):
     if name == "ewp_mass_killing_episodes":
-        return _decades(frame, "start_year", "perpetrator_type", "episodes that began")
+        return _decades(frame, "start_year", "perpetrator_type", message("sheet.chart.episodes"))
     if name == "pitf_genocide_politicide_episodes":
-        return _decades(frame, "start_year", "ongoing_at_end_2014", "episodes that began")
+        return _decades(frame, "start_year", "ongoing_at_end_2014", message("sheet.chart.episodes"))
     if name == "milestones":
-        return _bar_count(frame, "category", "milestones")
+        return _bar_count(frame, "category", message("sheet.chart.milestones"))
     if name == "ewp_risk_assessments":
         latest = frame[frame["edition"] == frame["edition"].max()].nsmallest(10, "rank_2yr")
         chart = alt.Chart(latest).mark_bar().encode(
-            x=alt.X("risk_2yr:Q", title="two-year risk (probability)"),
+            x=alt.X("risk_2yr:Q", title=message("sheet.chart.risk")),
             y=alt.Y("country:N", sort="-x", title=None))
         text = ", ".join(f"{c} {r:.3f}" for c, r in zip(latest["country"], latest["risk_2yr"], strict=False))
-        return chart, f"Bar chart of the ten highest two-year risks in the {frame['edition'].max()} edition: {text}."
+        return chart, message("sheet.chart.risks", edition=frame["edition"].max(), risks=text)
     if name == "r2p_resolutions":
-        return _bar_count(frame, "verification_status", "resolutions")
+        return _bar_count(frame, "verification_status", message("sheet.chart.resolutions"))
     if name == "atrocity_risk_indicators":
-        return _bar_count(frame, "factor_number", "indicators quoted")
+        return _bar_count(frame, "factor_number", message("sheet.chart.indicators"))
     if name == "japan_public_opinion":
-        data = frame.assign(label=frame["question_id"].astype("string") + ": " + frame["answer_en"])
+        answer = frame[f"answer_{current()}"]  # the survey's own Japanese wording in the Japanese edition
+        data = frame.assign(label=frame["question_id"].astype("string") + ": " + answer)
         chart = alt.Chart(data).mark_bar().encode(
-            x=alt.X("percent:Q", title="share of respondents (%)"), y=alt.Y("label:N", title=None),
-            color=alt.Color("survey_round:N", title="survey round"), yOffset="survey_round:N")
+            x=alt.X("percent:Q", title=message("sheet.chart.share")), y=alt.Y("label:N", title=None),
+            color=alt.Color("survey_round:N", title=message("sheet.chart.round")), yOffset="survey_round:N")
         text = "; ".join(f"{r} {q} '{a}' {p:.1f} %" for r, q, a, p in
-                         zip(frame["survey_round"], frame["question_id"], frame["answer_en"], frame["percent"], strict=False))
-        return chart, f"Grouped bar chart of answer shares by survey round: {text}."
+                         zip(frame["survey_round"], frame["question_id"], answer, frame["percent"], strict=False))
+        return chart, message("sheet.chart.answers", answers=text)
     if name == "un_special_advisers":
         data = frame.assign(end=frame["end_year"].fillna(pd.Timestamp.now().year).astype(int))
         chart = alt.Chart(data).mark_bar().encode(
-            x=alt.X("start_year:Q", title="year", scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
+            x=alt.X("start_year:Q", title=message("sheet.chart.year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d")),
             x2="end:Q", y=alt.Y("name:N", sort=alt.EncodingSortField("start_year"), title=None),
-            color=alt.Color("post:N", title="post"))
+            color=alt.Color("post:N", title=message("sheet.chart.post")))
         text = "; ".join(f"{n} ({p}) {s}-{'' if pd.isna(e) else e}" for n, p, s, e in
                          zip(data["name"], data["post"], data["start_year"], frame["end_year"], strict=False))
-        return chart, f"Timeline of Special Advisers' terms: {text}."
+        return chart, message("sheet.chart.advisers", terms=text)
     if name == "oda_dac_donors":
         japan = frame[frame["iso3"] == "JPN"]
         chart = alt.Chart(japan).mark_line(point=True).encode(
-            x=alt.X("year:O", title="year"), y=alt.Y("oda_usd_million_2025:Q", title="Japan's ODA, US$ million (2025 prices)"))
+            x=alt.X("year:O", title=message("sheet.chart.year")),
+            y=alt.Y("oda_usd_million_2025:Q", title=message("sheet.chart.japan_oda")))
         first, last = japan.iloc[0], japan.iloc[-1]
-        return chart, (f"Line chart of Japan's ODA in constant 2025 US$ million, {first['year']}-{last['year']}: "
-                       f"{first['oda_usd_million_2025']:,.0f} in {first['year']}, "
-                       f"peak {japan['oda_usd_million_2025'].max():,.0f}, "
-                       f"{last['oda_usd_million_2025']:,.0f} in {last['year']}.")
+        return chart, message("sheet.chart.japan_oda_alt", first_year=first["year"], last_year=last["year"],
+                              first=f"{first['oda_usd_million_2025']:,.0f}",
+                              peak=f"{japan['oda_usd_million_2025'].max():,.0f}",
+                              last=f"{last['oda_usd_million_2025']:,.0f}")
     if name == "ucdp_deaths_by_type":
         world = frame[frame["region"] == "World"]
         chart = alt.Chart(world).mark_line().encode(
-            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d"), scale=alt.Scale(zero=False, nice=False)),
-            y=alt.Y("deaths:Q", title="reported deaths (world)"),
-            color=alt.Color("violence_type:N", title="type"))
+            x=alt.X("year:Q", title=message("sheet.chart.year"), axis=alt.Axis(format="d"),
+                    scale=alt.Scale(zero=False, nice=False)),
+            y=alt.Y("deaths:Q", title=message("sheet.chart.deaths")),
+            color=alt.Color("violence_type:N", title=message("sheet.chart.type")))
         peak = world.loc[world["deaths"].idxmax()]
-        return chart, (f"Line chart of reported deaths worldwide by type of violence, 1989-2020. The highest value is "
-                       f"{peak['deaths']:,} ({peak['violence_type']}, {peak['year']}).")
+        return chart, message("sheet.chart.deaths_alt", deaths=f"{peak['deaths']:,}", type=peak["violence_type"],
+                              year=peak["year"])
     if name == "un_peacekeeping_force":
         chart = alt.Chart(frame.dropna(subset=["total_force"])).mark_line().encode(
-            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d")),
-            y=alt.Y("total_force:Q", title="UN peacekeeping personnel"))
+            x=alt.X("year:Q", title=message("sheet.chart.year"), axis=alt.Axis(format="d")),
+            y=alt.Y("total_force:Q", title=message("sheet.chart.peacekeepers")))
         peak = frame.loc[frame["total_force"].idxmax()]
-        return chart, ("Line chart of UN peacekeeping personnel at year end, 1947-2021; "
-                       f"the peak is {peak['total_force']:,} in {peak['year']}.")
+        return chart, message("sheet.chart.peacekeepers_alt", peak=f"{peak['total_force']:,}", year=peak["year"])
     categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype) or frame[c].dtype == "boolean"]
     if categorical:
-        return _bar_count(frame, categorical[0], "rows")
+        return _bar_count(frame, categorical[0], message("sheet.chart.rows"))
     return None
 
 
