@@ -34,8 +34,7 @@ def words(text: str) -> set[str]:
 def japanese(monkeypatch, tmp_path):
     """COURSE_LANG=ja, reading a copy of the real catalogues (plus COURSE_JA_EXTRA's strings)."""
     locales = tmp_path / "locales"
-    shutil.copytree(i18n.LOCALES_DIR / "ja" / "data", locales / "ja" / "data",
-                    ignore=shutil.ignore_patterns("data", "book", "exercises"))
+    shutil.copytree(i18n.LOCALES_DIR / "ja" / "data", locales / "ja" / "data")
     extra = os.environ.get("COURSE_JA_EXTRA")
     if extra:
         po = locales / "ja" / "data" / "messages.po"
@@ -105,3 +104,30 @@ def test_course_list_summary_in_japanese(japanese):
     text = course_list_summary()
     assert JAPANESE.search(text) and not words(text), text
     assert text.startswith("*") and "32" in text
+
+
+@pytest.mark.parametrize("name", ["r2p_resolutions", "japan_public_opinion", "un_peacekeeping_force"])
+def test_datasheet_in_japanese(name, japanese, monkeypatch):
+    from exercises.datasets import PACKAGE, load, resource
+    from exercises.site import datasheets
+    frame = load(name)
+    res = i18n.localize(resource(name), PACKAGE)
+    text = datasheets._markdown(name, res, frame)
+    caption = datasheets._table(name, frame)
+    chart, alt_text = datasheets._chart(name, frame)
+    monkeypatch.setenv(i18n.VARIABLE, "en")
+    english = datasheets._markdown(name, resource(name), frame)
+    en_chart, en_alt = datasheets._chart(name, frame)
+    description = res["description"]
+    assert JAPANESE.search(description) and description != resource(name)["description"]
+    assert description in text and JAPANESE.search(caption.split("</caption>")[0])
+    for label in ("Load it", "Who made it", "How to cite", "Coverage", "Caveats", "Licence", "Columns"):
+        assert label in english and label not in text
+    shown = [*shown_texts(chart.to_dict()), alt_text]
+    left = english_words([*shown_texts(en_chart.to_dict()), en_alt]) & english_words(shown)
+    assert all(JAPANESE.search(t) for t in shown[-1:]), alt_text
+    # the charts' remaining English words are the data's own codes (column names, categories)
+    codes = {w for c in frame.columns for w in re.split(r"[_\W]+", c)} | {
+        w for c in frame.select_dtypes(exclude="number").columns for v in frame[c].dropna().astype(str).unique()
+        for w in words(v)}
+    assert left <= codes, sorted(left - codes)
