@@ -97,7 +97,11 @@ def course_list():
 
 
 def course_list_summary(res: pd.DataFrame | None = None) -> str:
-    """The course-list chart said in words (Markdown), for the data page below the chart."""
+    """The course-list chart said in words (Markdown), for the data page below the chart.
+
+    Its words are program strings, already in the course's language: the page shows it as
+    HTML (``exercises.markdown.to_html``), not as Markdown that Sphinx would take for the
+    page's own text and look up in the page's catalogue."""
     res = resolution_list() if res is None else res
     order = evidence_order()
     n_status = res["status"].value_counts()
