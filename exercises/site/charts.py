@@ -19,6 +19,7 @@ import html
 import json
 import re
 import textwrap
+import unicodedata
 
 import altair as alt
 import vl_convert as vlc
@@ -29,7 +30,8 @@ PHONE_WIDTH = 400   # px, the whole drawing: shown at 358 px on a 390 px screen,
 PHONE_FONT = 14     # px, every label, title and text mark
 PHONE_LABEL_LIMIT = 150  # px, longer axis labels are cut with an ellipsis
 LEGEND_LABEL_LIMIT = 340  # px, a legend's (below the plot, one entry a line)
-TITLE_CHARS = 32    # longer titles (of the chart, an axis, a legend) are wrapped
+TITLE_CHARS = 32    # longer titles (of the chart, an axis, a legend) are wrapped; a Japanese character counts 2
+NO_LINE_START = set("、。，．・：；？！）」』】〕ー～")  # Japanese punctuation that never begins a line
 SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)"')
 
 
@@ -60,8 +62,8 @@ def _phone_spec(spec: dict, plot_width: int) -> dict:
                     value = max(value, PHONE_FONT)
                 elif key == "orient" and value in ("left", "right", "top") and "labelLimit" in node:
                     value = "bottom"  # a legend given a side goes below the plot
-                elif key == "title" and isinstance(value, str) and len(value) > TITLE_CHARS:
-                    value = textwrap.wrap(value, TITLE_CHARS)  # a title of several lines
+                elif key == "title" and isinstance(value, str) and _width(value) > TITLE_CHARS:
+                    value = _wrap(value)  # a title of several lines
                 elif key == "dy" and isinstance(value, (int, float)) and abs(value) > 40:
                     value = value * 0.6  # text placed far above a point moves with the shorter plot
                 out[key] = walk(value, key)
@@ -76,8 +78,8 @@ def _phone_spec(spec: dict, plot_width: int) -> dict:
     phone["height"] = min(max(heights, default=260), 260)
     title = phone.get("title")
     text = title.get("text") if isinstance(title, dict) else title
-    if isinstance(title, dict) and isinstance(text, str) and len(text) > TITLE_CHARS:
-        phone["title"] = {**title, "text": textwrap.wrap(text, TITLE_CHARS)}
+    if isinstance(title, dict) and isinstance(text, str) and _width(text) > TITLE_CHARS:
+        phone["title"] = {**title, "text": _wrap(text)}
     config = phone.setdefault("config", {})
     for part, settings in {
         "axis": {"labelFontSize": PHONE_FONT, "titleFontSize": PHONE_FONT, "labelLimit": PHONE_LABEL_LIMIT},
@@ -89,6 +91,30 @@ def _phone_spec(spec: dict, plot_width: int) -> dict:
     }.items():
         config[part] = {**config.get(part, {}), **settings}
     return phone
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _width(text: str) -> int:
+    """Columns of ``text``: a wide (Japanese) character takes two."""
+    return sum(2 if _wide(ch) else 1 for ch in text)
+
+
+def _wrap(text: str) -> list[str]:
+    """Lines of at most ``TITLE_CHARS`` columns: English at spaces; text with Japanese
+    between any two characters, except before Japanese punctuation."""
+    if not any(_wide(ch) for ch in text):
+        return textwrap.wrap(text, TITLE_CHARS)
+    lines, line = [], ""
+    for ch in text:
+        if line and _width(line + ch) > TITLE_CHARS and ch not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line = ch.lstrip()
+        else:
+            line += ch
+    return [*lines, line] if line else lines
 
 
 def _values(node, key):

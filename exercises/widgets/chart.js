@@ -99,9 +99,10 @@ function chartFigure(chart, data) {
 
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": titleId, "aria-describedby": descId,
     class: "cx-chart-svg", preserveAspectRatio: "xMidYMid meet", "data-x-scale": scale.time ? "time" : "band" });
-  const range = n ? `${fmt(data.xs[0])} to ${fmt(data.xs[n - 1])}` : "no data";
+  const range = n ? t("chart.range", { first: fmt(data.xs[0]), last: fmt(data.xs[n - 1]) }) : t("chart.no_data");
   svg.append(s("title", { id: titleId, text: chart.title }),
-    s("desc", { id: descId, text: `${chart.kind === "bar" ? "Bar" : "Line"} chart of ${chart.y_label || chart.y} by ${chart.x_label || chart.x}, ${range}; ${data.series.length} series. The data are in the table below.` }));
+    s("desc", { id: descId, text: t(chart.kind === "bar" ? "chart.desc_bar" : "chart.desc_line",
+      { y: chart.y_label || chart.y, x: chart.x_label || chart.x, range, series: data.series.length }) }));
 
   for (let v = y0; v <= y1 + step / 2; v += step) {
     svg.append(s("line", { x1: L, x2: W - R, y1: py(v), y2: py(v), class: "cx-grid" }),
@@ -143,6 +144,6 @@ function chartFigure(chart, data) {
   ]);
   return h("figure", { class: "cx-chart" }, [
     h("figcaption", { class: "cx-chart-title", text: chart.title }), yLabel, svg, legend,
-    h("details", { class: "cx-chart-data" }, [h("summary", { text: "Chart data as a table" }), h("div", { class: "cx-table-wrap" }, [table])]),
+    h("details", { class: "cx-chart-data" }, [h("summary", { text: t("chart.data_table") }), h("div", { class: "cx-table-wrap" }, [table])]),
   ]);
 }

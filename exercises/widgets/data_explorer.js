@@ -15,7 +15,7 @@ function explorerControls(spec, onchange) {
     const values = [...new Set(table.rows.map((r) => r[i]))].sort();
     const id = uid("filter");
     const select = h("select", { id, onchange },
-      [h("option", { value: "", text: "All" }), ...values.map((v, k) => h("option", { value: String(k), text: String(v) }))]);
+      [h("option", { value: "", text: t("explorer.all") }), ...values.map((v, k) => h("option", { value: String(k), text: String(v) }))]);
     if (filter.default !== undefined) select.value = String(values.indexOf(filter.default));
     controls.append(h("div", { class: "cx-field" }, [h("label", { for: id, text: filter.label || filter.column }), " ", select]));
     tests.push((r) => select.value === "" || r[i] === values[Number(select.value)]);
@@ -29,7 +29,8 @@ function explorerControls(spec, onchange) {
       const input = h("input", { type: "number", id, value: String(bounds[k]), min: bounds[0], max: bounds[1], step: 1,
         class: "cx-number", oninput: onchange });
       controls.append(h("div", { class: "cx-field" },
-        [h("label", { for: id, text: `${spec.range.label || spec.range.column}, ${end}` }), " ", input]));
+        [h("label", { for: id, text: t(end === "from" ? "explorer.range_from" : "explorer.range_to",
+          { label: spec.range.label || spec.range.column }) }), " ", input]));
       return input;
     });
     tests.push((r) => {
@@ -44,8 +45,8 @@ function explorerControls(spec, onchange) {
 function dataTable(table, rows) {
   return h("table", { class: "cx-table" }, [
     h("caption", { text: rows.length > MAX_ROWS
-      ? `Showing the first ${MAX_ROWS} of ${rows.length} matching rows: narrow the filters to see the others`
-      : `All ${rows.length} matching rows` }),
+      ? t("explorer.caption_some", { shown: MAX_ROWS, rows: rows.length })
+      : t("explorer.caption_all", { rows: rows.length }) }),
     h("thead", {}, [h("tr", {}, table.columns.map((c) => h("th", { scope: "col", text: c })))]),
     h("tbody", {}, rows.slice(0, MAX_ROWS).map((r) => h("tr", {}, r.map((v) => h("td", { text: v === null ? "–" : fmt(v) }))))),
   ]);
@@ -63,16 +64,16 @@ function render({ model, el }) {
 
   function update() {
     const rows = explorer.rows();
-    count.textContent = `${rows.length} of ${spec.table.rows.length} rows match.`;
+    count.textContent = t("explorer.count", { matching: rows.length, rows: spec.table.rows.length });
     view.replaceChildren(chartFigure(spec.chart, seriesFrom(spec.table, spec.chart, rows)),
-      h("details", { class: "cx-rows" }, [h("summary", { text: "Matching rows" }),
-        h("div", { class: "cx-table-wrap", tabindex: "0", role: "region", "aria-label": "Matching rows" }, [dataTable(spec.table, rows)])]));
+      h("details", { class: "cx-rows" }, [h("summary", { text: t("explorer.matching_rows") }),
+        h("div", { class: "cx-table-wrap", tabindex: "0", role: "region", "aria-label": t("explorer.matching_rows") }, [dataTable(spec.table, rows)])]));
   }
 
   const previous = saved.load();  // its shape checked: per question null, an option index or a number
   const answers = previous ? [...previous.answer] : spec.questions.map(() => null);
   const parts = spec.questions.map((q, n) => {
-    const box = h("fieldset", { class: "cx-question" }, [h("legend", { text: `Question ${n + 1}` }), h("div", { html: q.prompt_html })]);
+    const box = h("fieldset", { class: "cx-question" }, [h("legend", { text: t("explorer.question", { n: n + 1 }) }), h("div", { html: q.prompt_html })]);
     const region = statusRegion();
     let read;
     if (q.type === "single_choice") {
@@ -96,11 +97,11 @@ function render({ model, el }) {
       if (overall.status !== "invalid") submit(ui, model, saved, verdict, spec, [...answers]);
       else if (!saved.save([...answers], null)) ui.unsaved(null);
     }
-    box.append(h("div", { class: "cx-actions" }, [button(actionLabel(spec, "Check answer"), answer, true)]), region.node);
+    box.append(h("div", { class: "cx-actions" }, [button(actionLabel(spec, t("ui.check_answer")), answer, true)]), region.node);
     ui.body.append(box);
     return { show, has: () => answers[n] !== null };
   });
-  ui.actions.append(button("Reset answers", () => {
+  ui.actions.append(button(t("explorer.reset"), () => {
     answers.fill(null);
     ui.root.querySelectorAll(".cx-question input").forEach((input) => { if (input.type === "radio") input.checked = false; else input.value = ""; });
     ui.root.querySelectorAll(".cx-question .cx-feedback").forEach((node) => { node.dataset.status = "none"; node.replaceChildren(); });

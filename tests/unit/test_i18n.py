@@ -71,8 +71,8 @@ def test_every_program_string_used_exists_and_every_one_is_used():
             if "__pycache__" not in p.parts]
     called, quoted = set(), set()
     for text in code:
-        called |= set(re.findall(r"""\b(?:_t|t|message)\(\s*f?["']([a-z_]+\.[a-z_.]+)["']""", text))
-        quoted |= set(re.findall(r"""["']([a-z_]+(?:\.[a-z_]+)+)["']""", text))
+        called |= set(re.findall(r"""\b(?:_t|t|message)\(\s*f?["']([a-z_]+\.[a-z0-9_.]+)["']""", text))
+        quoted |= set(re.findall(r"""["']([a-z_]+(?:\.[a-z0-9_]+)+)["']""", text))
     assert called - keys == set(), f"strings used but not in messages.json: {sorted(called - keys)}"
     # case.<part>, built from PARTS; toc.<caption>, from _toc.yml's captions; a progress
     # item's state, progress.state_<state> in progress.js

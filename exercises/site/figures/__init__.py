@@ -11,6 +11,11 @@ Each module's charts are in ``exercises/figures/<module slug, with _>.py``: func
 decorated with ``@figure("name")`` that take no arguments and return
 ``(altair chart, alt text)``. The alt text says what the chart shows, numbers included.
 A chart is named ``<module slug>/<name>``, the module slug being its bank's name.
+
+Every text a chart shows (titles, axis and legend titles, category labels, alt text) is a
+program string, ``fig.<module>.<figure>.<part>`` in ``exercises/messages.json``, so the
+Japanese edition (``COURSE_LANG=ja``) draws the same chart in Japanese; country names come
+from the countries dataset's column for the language (``name_en``, ``name_ja``).
 """
 from __future__ import annotations
 
@@ -20,6 +25,9 @@ from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
+
+from ...datasets import load
+from ...i18n import current, message
 
 Figure = Callable[[], "tuple[alt.Chart, str]"]
 _REGISTRY: dict[str, Figure] = {}
@@ -68,6 +76,39 @@ def year_groups(frame: pd.DataFrame, year: str, group: str, order: list, *, shar
     out["x_start"] = out[year].astype(float) - share / 2 + slot * width
     out["x_end"] = out["x_start"] + width * 0.95
     return out
+
+
+def country_names(iso3s) -> dict[str, str]:
+    """ISO3 code -> the country's name in the course's language (countries.csv ``name_<lang>``)."""
+    countries = load("countries").set_index("iso3")
+    column = f"name_{current()}"
+    return {iso: str(countries.loc[iso, column]) for iso in iso3s}
+
+
+def and_list(items: list[str]) -> str:
+    """"a, b and c" (in Japanese "a、b、c")."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return message("fig.list_sep").join(items[:-1]) + message("fig.and") + items[-1]
+
+
+def number_word(n: int) -> str:
+    """A small count as said in a sentence ("five"; in Japanese the digits)."""
+    return message("fig.number_words").split(",")[n]
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 11th... (in Japanese 1位, 2位...)."""
+    key = ("fig.ordinal_th" if 10 <= n % 100 <= 20
+           else {1: "fig.ordinal_st", 2: "fig.ordinal_nd", 3: "fig.ordinal_rd"}.get(n % 10, "fig.ordinal_th"))
+    return f"{n}{message(key)}"
+
+
+def month_year(when: str) -> str:
+    """"2003-12" -> "December 2003" (in Japanese 2003年12月)."""
+    month = int(when[5:7])
+    return message("fig.month_year", month=message("fig.months").split(",")[month - 1], year=when[:4])
 
 
 def _load_all() -> None:

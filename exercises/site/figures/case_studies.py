@@ -4,15 +4,12 @@ from __future__ import annotations
 import altair as alt
 
 from ...datasets import load
-from . import figure, year_axis, year_groups
+from ...i18n import message
+from . import country_names, figure, ordinal, year_axis, year_groups
 
-CASES = {"SSD": "South Sudan", "CAF": "Central African Republic", "IRQ": "Iraq"}
+CASES = ["SSD", "CAF", "IRQ"]
 REGIONS = ["Africa", "Middle East"]
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+REGION_LABELS = {"Africa": "fig.case_studies.africa", "Middle East": "fig.case_studies.middle_east"}
 
 
 def _about(n: float) -> str:
@@ -23,17 +20,17 @@ def _about(n: float) -> str:
 @figure("risk-ranks")
 def risk_ranks():
     risk = load("ewp_risk_assessments")
-    ranks = risk[risk["iso3"].isin(list(CASES))].copy()
-    ranks["country"] = ranks["iso3"].map(CASES)
-    order = list(CASES.values())
+    ranks = risk[risk["iso3"].isin(CASES)].copy()
+    names = country_names(CASES)
+    ranks["country"] = ranks["iso3"].map(names)
+    order = [names[c] for c in CASES]
     chart = alt.Chart(ranks).mark_line(point=True).encode(
-        x=year_axis("edition", "Edition", ranks["edition"]),
-        y=alt.Y("rank_2yr:Q", title="Rank by two-year risk (1 = highest)",
+        x=year_axis("edition", message("fig.case_studies.risk_ranks.x"), ranks["edition"]),
+        y=alt.Y("rank_2yr:Q", title=message("fig.case_studies.risk_ranks.y"),
                 scale=alt.Scale(reverse=True, domain=[1, 90])),
-        color=alt.Color("country:N", title="Country", sort=order),
+        color=alt.Color("country:N", title=message("fig.case_studies.risk_ranks.legend"), sort=order),
         strokeDash=alt.StrokeDash("country:N", sort=order, legend=None),
-    ).properties(width=520, height=300,
-                 title="EWP risk rank of the three case countries, 2018–2025 editions")
+    ).properties(width=520, height=300, title=message("fig.case_studies.risk_ranks.title"))
 
     rank = ranks.pivot(index="edition", columns="iso3", values="rank_2yr").astype(int)
     eds = sorted(rank.index)
@@ -45,15 +42,12 @@ def risk_ranks():
     if ssd[eds[0]] != ssd[eds[1]]:
         raise ValueError("the alt text says South Sudan has one rank in the first two editions; the data no longer agree")
     after = [e for e in eds if e > low]
-    alt_text = ("Line chart of the Early Warning Project's two-year risk rank, with 1 at "
-                "the top, for South Sudan, the Central African Republic and Iraq in the "
-                f"editions from {eds[0]} to {eds[-1]}. South Sudan ranks {_ordinal(ssd[eds[0]])} "
-                f"in {eds[0]} and {eds[1]}, then falls to {_ordinal(ssd[low - 1])} in {low - 1} "
-                f"and {_ordinal(ssd[low])} in {low} before returning to "
-                + " and ".join(_ordinal(ssd[e]) for e in after) + ". "
-                f"The Central African Republic ranks between {_ordinal(rank['CAF'].min())} and "
-                f"{_ordinal(rank['CAF'].max())}, Iraq between {_ordinal(rank['IRQ'].min())} "
-                f"and {_ordinal(rank['IRQ'].max())}; all three are lowest in the {low} edition.")
+    alt_text = message("fig.case_studies.risk_ranks.alt", first=eds[0], second=eds[1], last=eds[-1],
+                       ssd_first=ordinal(ssd[eds[0]]), ssd_before=ordinal(ssd[low - 1]), before=low - 1,
+                       ssd_low=ordinal(ssd[low]), low=low,
+                       ssd_after=message("fig.and").join(ordinal(ssd[e]) for e in after),
+                       caf_min=ordinal(rank["CAF"].min()), caf_max=ordinal(rank["CAF"].max()),
+                       irq_min=ordinal(rank["IRQ"].min()), irq_max=ordinal(rank["IRQ"].max()))
     return chart, alt_text
 
 
@@ -63,15 +57,17 @@ def one_sided_violence():
     os_ = ucdp[(ucdp["violence_type"] == "one-sided") & ucdp["region"].isin(REGIONS)
                & (ucdp["year"] >= 2005)].copy()
     os_["region"] = os_["region"].astype(str)
-    bars = alt.Chart(year_groups(os_, "year", "region", REGIONS)).mark_bar().encode(
-        x=year_axis("x_start", "Year", os_["year"]),
-        x2="x_end:Q", y2=alt.datum(0),
-        y=alt.Y("deaths:Q", title="Reported deaths, one-sided violence"),
-        color=alt.Color("region:N", title="Region", sort=REGIONS),
-    ).properties(width=560, height=280,
-                 title="Deaths in one-sided violence, Africa and the Middle East, 2005–2020")
-
     deaths = os_.pivot(index="year", columns="region", values="deaths")
+    labels = {r: message(REGION_LABELS[r]) for r in REGIONS}
+    os_["region"] = os_["region"].map(labels)
+    order = [labels[r] for r in REGIONS]
+    bars = alt.Chart(year_groups(os_, "year", "region", order)).mark_bar().encode(
+        x=year_axis("x_start", message("fig.case_studies.one_sided_violence.x"), os_["year"]),
+        x2="x_end:Q", y2=alt.datum(0),
+        y=alt.Y("deaths:Q", title=message("fig.case_studies.one_sided_violence.y")),
+        color=alt.Color("region:N", title=message("fig.case_studies.one_sided_violence.legend"), sort=order),
+    ).properties(width=560, height=280, title=message("fig.case_studies.one_sided_violence.title"))
+
     africa, mideast = deaths["Africa"], deaths["Middle East"]
     first, last = int(deaths.index.min()), int(deaths.index.max())
     a_peak = int(africa.idxmax())
@@ -79,12 +75,12 @@ def one_sided_violence():
     below = [y for y in deaths.index if (mideast.loc[y:] < 1000).all()]
     if not below:
         raise ValueError("the alt text says the Middle East falls below 1,000; the data no longer agree")
-    alt_text = ("Grouped bar chart of reported deaths in one-sided violence per year, "
-                f"{first} to {last}, for Africa and the Middle East. Africa rises sharply to about "
-                f"{_about(africa[a_peak - 1])} in {a_peak - 1} and about {_about(africa[a_peak])} "
-                f"in {a_peak}, its highest in the period. The Middle East, already about "
-                f"{_about(mideast[m_peak - 2])} in {m_peak - 2} and {_about(mideast[m_peak - 1])} "
-                f"in {m_peak - 1}, peaks at about {_about(mideast[m_peak])} in {m_peak} and "
-                f"{_about(mideast[m_peak + 1])} in {m_peak + 1}, and falls below 1,000 from "
-                f"{int(below[0])}. Africa rises again to about {_about(africa[last])} in {last}.")
+    alt_text = message("fig.case_studies.one_sided_violence.alt", first=first, last=last,
+                       a_before=_about(africa[a_peak - 1]), a_before_year=a_peak - 1,
+                       a_peak=_about(africa[a_peak]), a_peak_year=a_peak,
+                       m_2=_about(mideast[m_peak - 2]), m_2_year=m_peak - 2,
+                       m_1=_about(mideast[m_peak - 1]), m_1_year=m_peak - 1,
+                       m_peak=_about(mideast[m_peak]), m_peak_year=m_peak,
+                       m_after=_about(mideast[m_peak + 1]), m_after_year=m_peak + 1,
+                       below=int(below[0]), a_last=_about(africa[last]))
     return bars, alt_text

@@ -5,6 +5,7 @@ import altair as alt
 import pandas as pd
 
 from ...datasets import load
+from ...i18n import message
 from . import figure, year_axis, year_groups
 
 FLAGGED = "Countries flagged (two-year risk above 4%)"
@@ -31,25 +32,26 @@ def flagged_and_onsets() -> pd.DataFrame:
 def flagged_onsets():
     table = flagged_and_onsets()
     long = table.melt("edition", var_name="measure", value_name="count").dropna()
-    chart = alt.Chart(year_groups(long, "edition", "measure", [FLAGGED, ONSETS])).mark_bar().encode(
-        x=year_axis("x_start", "Edition", long["edition"]),
+    labels = {FLAGGED: message("fig.early_warning.flagged_onsets.flagged"),
+              ONSETS: message("fig.early_warning.flagged_onsets.onsets")}
+    long["measure"] = long["measure"].map(labels)
+    order = [labels[FLAGGED], labels[ONSETS]]
+    chart = alt.Chart(year_groups(long, "edition", "measure", order)).mark_bar().encode(
+        x=year_axis("x_start", message("fig.early_warning.flagged_onsets.x"), long["edition"]),
         x2="x_end:Q", y2=alt.datum(0),
-        y=alt.Y("count:Q", title="Number of countries"),
-        color=alt.Color("measure:N", title=None, sort=[FLAGGED, ONSETS], legend=alt.Legend(orient="bottom", labelLimit=400)),
-    ).properties(width=520, height=280,
-                 title="Flagged countries and new mass killings, by EWP edition")
+        y=alt.Y("count:Q", title=message("fig.early_warning.flagged_onsets.y")),
+        color=alt.Color("measure:N", title=None, sort=order, legend=alt.Legend(orient="bottom", labelLimit=400)),
+    ).properties(width=520, height=280, title=message("fig.early_warning.flagged_onsets.title"))
     flagged = table.set_index("edition")[FLAGGED]
     first, last = int(flagged.index.min()), int(flagged.index.max())
     low_year = int(flagged.idxmin())
     middle = flagged.drop([first, low_year])
     onsets = table.dropna(subset=[ONSETS])
     on_lo, on_hi = int(onsets[ONSETS].min()), int(onsets[ONSETS].max())
-    alt_text = (f"Grouped bar chart by edition, {first} to {last}. For each edition one bar "
-                f"gives the number of countries with a two-year risk above 4 percent: "
-                f"{flagged[first]} in {first}, then between {middle.min()} and {middle.max()}, "
-                f"and {flagged[low_year]} in {low_year}. A second bar, for "
-                f"{int(onsets['edition'].min())} to {int(onsets['edition'].max())} only, gives the "
-                f"new mass killings recorded in the edition year or the next: "
-                + (f"{on_lo} or {on_hi}" if on_lo != on_hi else f"{on_lo}")
-                + " each time.")
+    alt_text = message("fig.early_warning.flagged_onsets.alt", first=first, last=last,
+                       flagged_first=flagged[first], middle_min=middle.min(), middle_max=middle.max(),
+                       flagged_low=flagged[low_year], low_year=low_year,
+                       onsets_first=int(onsets["edition"].min()), onsets_last=int(onsets["edition"].max()),
+                       onsets=(message("fig.early_warning.flagged_onsets.either", low=on_lo, high=on_hi)
+                               if on_lo != on_hi else f"{on_lo}"))
     return chart, alt_text

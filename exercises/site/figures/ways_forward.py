@@ -5,7 +5,9 @@ import altair as alt
 import pandas as pd
 
 from ...datasets import load
+from ...i18n import message
 from . import figure, year_axis
+from .japans_aspiration import donor_names
 
 DONORS = ["Japan", "United States", "Germany", "United Kingdom", "France"]
 
@@ -21,21 +23,24 @@ def oda_growth():
     five = oda[oda["donor"].isin(DONORS) & (oda["year"] >= 2012)].copy()
     base = five[five["year"] == 2012].set_index("donor")["oda_usd_million_2025"]
     five["index_2012"] = five["oda_usd_million_2025"] / five["donor"].map(base) * 100
+    index = five.pivot(index="year", columns="donor", values="index_2012")
+    names = donor_names()
+    order = [names[d] for d in DONORS]
+    drawn = five.assign(donor=five["donor"].astype(str).map(names))
 
-    lines = alt.Chart(five).mark_line(point=True).encode(
-        x=year_axis("year", "Year", five["year"]),
-        y=alt.Y("index_2012:Q", title="ODA in constant 2025 dollars (2012 = 100)"),
-        color=alt.Color("donor:N", title="Donor", sort=DONORS),
-        strokeDash=alt.StrokeDash("donor:N", sort=DONORS, legend=None),
+    lines = alt.Chart(drawn).mark_line(point=True).encode(
+        x=year_axis("year", message("fig.ways_forward.oda_growth.x"), drawn["year"]),
+        y=alt.Y("index_2012:Q", title=message("fig.ways_forward.oda_growth.y")),
+        color=alt.Color("donor:N", title=message("fig.ways_forward.oda_growth.legend"), sort=order),
+        strokeDash=alt.StrokeDash("donor:N", sort=order, legend=None),
     )
     rule = alt.Chart(pd.DataFrame({"year": [2018]})).mark_rule(strokeDash=[4, 4], color="gray").encode(
         x="year:Q")
-    label = alt.Chart(pd.DataFrame({"year": [2018], "text": ["grant-equivalent basis from 2018"]})).mark_text(
+    label = alt.Chart(pd.DataFrame({"year": [2018], "text": [message("fig.ways_forward.oda_growth.basis")]})).mark_text(
         align="left", dx=4, dy=-120, color="gray").encode(x="year:Q", text="text:N")
     chart = (lines + rule + label).properties(
-        width=560, height=300, title="Growth of ODA since 2012 (each donor's 2012 level = 100)")
+        width=560, height=300, title=message("fig.ways_forward.oda_growth.title"))
 
-    index = five.pivot(index="year", columns="donor", values="index_2012")
     last = int(index.index.max())
     peak = index.max()
     if peak.idxmax() != "Japan" or peak.drop("Japan").idxmax() != "Germany":
@@ -43,12 +48,8 @@ def oda_growth():
     others = index[["United States", "United Kingdom", "France"]]
     us_last = others.loc[last, "United States"]
     rest = others.stack().drop((last, "United States"))
-    alt_text = ("Line chart of each donor's ODA from 2012 to "
-                f"{last} as an index, with its 2012 level set to 100, for Japan, the United "
-                "States, Germany, the United Kingdom and France. A dashed line marks 2018, when "
-                "the OECD moved to a grant-equivalent basis. Japan's line rises most, to about "
-                f"{_about(peak['Japan'])} in {index['Japan'].idxmax()}, then eases; Germany's "
-                f"rises to about {_about(peak['Germany'])} in {index['Germany'].idxmax()}; the "
-                f"others stay between about {_about(rest.min())} and {_about(rest.max())}, and "
-                f"the United States falls to about {_about(us_last)} in {last}.")
+    alt_text = message("fig.ways_forward.oda_growth.alt", last=last, japan=_about(peak["Japan"]),
+                       japan_year=index["Japan"].idxmax(), germany=_about(peak["Germany"]),
+                       germany_year=index["Germany"].idxmax(), rest_min=_about(rest.min()),
+                       rest_max=_about(rest.max()), us_last=_about(us_last))
     return chart, alt_text
