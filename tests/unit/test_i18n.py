@@ -67,7 +67,9 @@ def test_translations_keep_the_markup(po):
 
 def test_every_program_string_used_exists_and_every_one_is_used():
     keys = set(i18n._messages())
-    code = [p.read_text(encoding="utf-8") for p in [*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.js")]
+    # the package's code, and the pages' code cells (a data page's table headers)
+    code = [p.read_text(encoding="utf-8") for p in [*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.js"),
+                                                    *(ROOT / "book").rglob("*.md")]
             if "__pycache__" not in p.parts]
     called, quoted = set(), set()
     for text in code:
