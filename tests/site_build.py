@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -17,6 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD_ROOT = Path(os.environ.get("COURSE_BUILD_ROOT", ROOT))
 HTML = BUILD_ROOT / "_build" / "html"
 JB = [str(Path(os.sys.executable).parent / "jupyter-book")]
+
+
+def clean(build_root: Path) -> None:
+    """Remove a build's site, doctrees and executed notebooks (so every page is read again and
+    every warning shows), keeping its execution cache. Not `jupyter-book clean`: that empties
+    all of ``_build`` but the cache, and so the other editions built inside it (``_build/ja``)
+    while a test worker may be building one of them."""
+    for part in ("html", ".doctrees", "jupyter_execute"):
+        shutil.rmtree(build_root / "_build" / part, ignore_errors=True)
 
 
 def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
@@ -35,8 +45,7 @@ def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
             lock.seek(0)
             if not (run and lock.read().strip() == run and (html / "index.html").exists()):
-                if (build_root / "_build").exists():  # clean keeps the execution cache
-                    subprocess.run([*JB, "clean", str(build_root)], cwd=ROOT, check=True, capture_output=True)
+                clean(build_root)
                 output = ["--path-output", str(build_root)] if build_root != ROOT else []
                 proc = subprocess.run([*JB, "build", ".", "-W", "-n", "--keep-going", *output], cwd=ROOT,
                                       capture_output=True, text=True, env={**os.environ, "COURSE_EDITION": edition})
@@ -63,8 +72,7 @@ def build_japanese() -> Path:
             fcntl.flock(lock, fcntl.LOCK_EX)
             lock.seek(0)
             if not (run and lock.read().strip() == run and (html / "index.html").exists()):
-                if (output / "_build").exists():  # clean keeps the execution cache
-                    subprocess.run([*JB, "clean", str(output)], cwd=ROOT, check=True, capture_output=True)
+                clean(output)
                 proc = subprocess.run([os.sys.executable, "-m", "exercises", "book", "--lang", "ja"], cwd=ROOT,
                                       capture_output=True, text=True,
                                       env={**os.environ, "COURSE_EDITION": "student", "COURSE_LANG": "ja"})

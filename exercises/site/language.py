@@ -104,7 +104,10 @@ def mark_generated(container: nodes.Element) -> nodes.Element:
     """Text a directive makes from a YAML source is translated with the source
     (exercises/i18n.py), not by the page's catalogue: keep Sphinx from extracting it."""
     for node in container.findall(nodes.Element):
-        node["translatable"] = False
+        # inline nodes are never extracted unless marked, and Sphinx unwraps any inline that
+        # carries the mark (RemoveTranslatableInline), which would move its text
+        if not isinstance(node, nodes.Inline):
+            node["translatable"] = False
     return container
 
 
