@@ -36,6 +36,20 @@ def json_in_script(value) -> str:
     return json.dumps(value).translate(_JSON_SCRIPT)
 
 
+def html_message(key: str, lang: str | None = None, **values) -> str:
+    """A program string (``exercises/messages.json`` in ``lang``, default the current
+    language) with its values filled in, as HTML text: values are escaped with the rest."""
+    from .i18n import message
+    return html.escape(message(key, lang, **values))
+
+
+def html_markup_message(key: str, lang: str | None = None, **markup) -> str:
+    """A program string as HTML: its text escaped, then ``markup`` (HTML the caller made, or
+    numbers) put into its placeholders as it is."""
+    from .i18n import messages
+    return html.escape(messages(lang)[key]).format(**markup)
+
+
 def html_text(text) -> str:
     """Text (or any value, as ``str``) as the text of an HTML element (``&``, ``<``, ``>``
     as entities; quotes stay as typed, so "the state's" still reads so where an LMS shows

@@ -19,7 +19,8 @@ Translations are gettext catalogues under ``locales/<lang>/``:
 A YAML source is translated when it is loaded (:func:`localize`), field by field: the
 fields in :data:`TRANSLATABLE` hold prose; every other field (ids, dataset and column names,
 citation keys, data values) stays as written. Text with no translation stays in English and
-is recorded in :data:`missing`, which the strict checks read.
+is recorded in :data:`missing` (tests read it; the strict checks use the catalogues' status,
+:mod:`exercises.catalogues`). The program's strings are translated once per catalogue version.
 """
 from __future__ import annotations
 
@@ -152,13 +153,22 @@ def _messages() -> dict[str, str]:
 
 
 def messages(lang: str | None = None) -> dict[str, str]:
-    """The program's strings (key -> template with ``{name}`` placeholders) in ``lang``."""
+    """The program's strings (key -> template with ``{name}`` placeholders) in ``lang``.
+    Made once per language and catalogue version, and shared: read it, do not change it."""
     lang = lang or current()
-    english = _messages()
     if lang == SOURCE_LANGUAGE:
-        return dict(english)
+        return _messages()
     po = LOCALES_DIR / lang / "data" / "messages.po"
-    return {key: translate(text, po, context=key) for key, text in english.items()}
+    try:
+        version = po.stat().st_mtime
+    except OSError:
+        version = None
+    return _translated_messages(po, version)
+
+
+@cache
+def _translated_messages(po: Path, version: float | None) -> dict[str, str]:
+    return {key: translate(text, po, context=key) for key, text in _messages().items()}
 
 
 def message(key: str, lang: str | None = None, **values) -> str:

@@ -29,56 +29,40 @@ def clean(build_root: Path) -> None:
         shutil.rmtree(build_root / "_build" / part, ignore_errors=True)
 
 
-def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
-    """A clean, strict build of the book into ``build_root/_build``; returns its html folder.
-
-    With COURSE_REUSE_BUILD=1 the site already built there is used as it is. Under
-    pytest-xdist (``make test`` runs two workers) the first worker to ask builds, holding a
-    lock, and the others wait for it and reuse that build in the same run.
-    """
+def _once(build_root: Path, what: str, command: list[str], env: dict) -> Path:
+    """Clean ``build_root``'s site and run ``command`` (a strict build into it), once per test
+    run; returns its html folder. With COURSE_REUSE_BUILD=1 the site already built there is
+    used as it is. Under pytest-xdist (``make test`` runs two workers) the first worker to ask
+    builds, holding a lock, and the others wait for it and reuse that build in the same run."""
     html = build_root / "_build" / "html"
     if os.environ.get("COURSE_REUSE_BUILD") != "1":
         run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
-        key = hashlib.sha256(f"{build_root.resolve()}|{edition}".encode()).hexdigest()[:16]
-        lock_path = Path(tempfile.gettempdir()) / f"course-site-build-{key}.lock"
-        with open(lock_path, "a+") as lock:
+        key = hashlib.sha256(f"{build_root.resolve()}|{what}".encode()).hexdigest()[:16]
+        with open(Path(tempfile.gettempdir()) / f"course-site-build-{key}.lock", "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
             lock.seek(0)
             if not (run and lock.read().strip() == run and (html / "index.html").exists()):
                 clean(build_root)
-                output = ["--path-output", str(build_root)] if build_root != ROOT else []
-                proc = subprocess.run([*JB, "build", ".", "-W", "-n", "--keep-going", *output], cwd=ROOT,
-                                      capture_output=True, text=True, env={**os.environ, "COURSE_EDITION": edition})
-                assert proc.returncode == 0, "strict build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
+                proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env})
+                assert proc.returncode == 0, f"strict {what} build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
                 lock.seek(0)
                 lock.truncate()
                 lock.write(run)
     assert (html / "index.html").exists()
     return html
+
+
+def build(build_root: Path = BUILD_ROOT, edition: str = "student") -> Path:
+    """A clean, strict build of the book into ``build_root/_build``; returns its html folder."""
+    output = ["--path-output", str(build_root)] if build_root != ROOT else []
+    return _once(build_root, edition, [*JB, "build", ".", "-W", "-n", "--keep-going", *output],
+                 {"COURSE_EDITION": edition})
 
 
 def build_japanese() -> Path:
     """A clean, strict build of the Japanese edition with the course's own command
     (``course book --lang ja``: checks that the translations are complete, then builds into
-    ``_build/ja``); returns its html folder. COURSE_REUSE_BUILD=1 and the xdist lock work as
-    for :func:`build`."""
+    ``_build/ja``); returns its html folder."""
     from exercises.paths import site_output
-    output = site_output("student", "ja")
-    html = output / "_build" / "html"
-    if os.environ.get("COURSE_REUSE_BUILD") != "1":
-        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")
-        key = hashlib.sha256(f"{output.resolve()}|ja".encode()).hexdigest()[:16]
-        with open(Path(tempfile.gettempdir()) / f"course-site-build-{key}.lock", "a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            lock.seek(0)
-            if not (run and lock.read().strip() == run and (html / "index.html").exists()):
-                clean(output)
-                proc = subprocess.run([os.sys.executable, "-m", "exercises", "book", "--lang", "ja"], cwd=ROOT,
-                                      capture_output=True, text=True,
-                                      env={**os.environ, "COURSE_EDITION": "student", "COURSE_LANG": "ja"})
-                assert proc.returncode == 0, "strict Japanese build failed:\n" + proc.stdout[-6000:] + proc.stderr[-6000:]
-                lock.seek(0)
-                lock.truncate()
-                lock.write(run)
-    assert (html / "index.html").exists()
-    return html
+    return _once(site_output("student", "ja"), "Japanese", [os.sys.executable, "-m", "exercises", "book", "--lang", "ja"],
+                 {"COURSE_EDITION": "student", "COURSE_LANG": "ja"})

@@ -45,6 +45,7 @@ from ..site.roles import ROLES_DIR, load_roles, role_cards_html
 from .sheets import exercise_sheet
 from ..specs import load_banks
 from ..paths import MODULES_DIR, ROOT, kit_output
+from ..escaping import html_markup_message, html_message as _say
 
 OUT = kit_output("handouts")
 CSS = Path(__file__).resolve().parent / "handouts.css"
@@ -60,11 +61,6 @@ class Course:
     title: str
     cite: str
     licence: str
-
-
-def _say(key: str, **values) -> str:
-    """A message of the current language, as HTML text."""
-    return html.escape(i18n.message(key, **values))
 
 
 def course_info(root: Path = ROOT) -> Course:
@@ -191,7 +187,7 @@ PAGE, PAGES = '<span class="pageNumber"></span>', '<span class="totalPages"></sp
 def _footer(left: str) -> str:
     return (f'<div style="font-size:7.5pt;font-family:sans-serif;width:100%;margin:0 15mm;display:flex;'
             f'justify-content:space-between;color:#000"><span>{html.escape(left)}</span>'
-            f'<span>{html.escape(i18n.messages()["kit.handouts.page_of"]).format(page=PAGE, pages=PAGES)}</span></div>')
+            f'<span>{html_markup_message("kit.handouts.page_of", page=PAGE, pages=PAGES)}</span></div>')
 
 
 def _header(text: str) -> str:

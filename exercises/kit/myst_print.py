@@ -26,9 +26,9 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 
 from . import credits
-from .. import i18n
 from ..markdown import to_html, to_inline_html
 from ..paths import ROOT
+from ..escaping import html_message
 
 ROLE = re.compile(r"\{(?P<role>[a-z]+(?::[a-z]+)?)\}`(?P<body>[^`]*)`")
 LABELLED = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
@@ -126,7 +126,7 @@ class MystPrinter:
         if not self.cited:
             return ""
         items = "".join(f"<li>{entry}</li>" for entry in self.bibliography.formatted(self.cited))
-        heading = html.escape(i18n.message("kit.print.sources"))
+        heading = html_message("kit.print.sources")
         return f'<section class="sources"><h2>{heading}</h2><ul>{items}</ul></section>'
 
 

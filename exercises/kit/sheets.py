@@ -18,10 +18,10 @@ import base64
 import html
 import string
 
-from .. import i18n
 from ..tables import format_number
 from ..widgets.client import client_spec
 from .exhibits import MENTIONS, exhibit
+from ..escaping import html_markup_message as _say
 
 BOX = '<span class="box" aria-hidden="true"></span>'
 MAX_ROWS, MAX_COLUMNS = 16, 6
@@ -29,12 +29,6 @@ MAX_ROWS, MAX_COLUMNS = 16, 6
 
 def _e(text) -> str:
     return html.escape(str(text))
-
-
-def _say(key: str, **markup) -> str:
-    """A message of the current language (:mod:`exercises.i18n`) as HTML: its text escaped,
-    then ``markup`` (HTML, or numbers) put into its placeholders."""
-    return _e(i18n.messages()[key]).format(**markup)
 
 
 def _ticks(client: dict, how: str) -> str:

@@ -57,6 +57,7 @@ from ..site.module_text import heading, module_text
 from ..yaml_data import SpecError
 from ..paths import MODULES_DIR, ROOM_PORT, ROOT, kit_output
 from .output import replacing
+from ..escaping import html_markup_message, html_message
 
 THEME_DIR = ROOT / "book" / "_theme"
 OUT = kit_output("slides")
@@ -67,9 +68,6 @@ def licence(lang: str | None = None) -> str:
     return f"{credits.licence(lang)} {i18n.message('kit.slides.datasets_terms', lang)}"
 
 
-def _html_message(key: str, lang: str | None = None, **markup: str) -> str:
-    """A message as HTML: its text escaped, then ``markup`` (HTML) put into its placeholders."""
-    return html.escape(i18n.messages(lang)[key]).format(**markup)
 
 # reveal.js settings: a 16:9 stage, the notes plugin (speaker view: key S) from the local
 # files that sphinx-revealjs ships, and no motion between slides.
@@ -213,8 +211,8 @@ def room_results_html(ref: str, port: int = ROOM_PORT, lang: str | None = None) 
     """The markup of a ``{room-results}`` slide: an image from the room on this laptop,
     hidden until it loads, and a placeholder shown meanwhile (slides-fit.js swaps them)."""
     src = f"http://127.0.0.1:{port}/deck/{ref}.svg"
-    alt = html.escape(i18n.message("kit.slides.room_alt", lang, ref=ref))
-    placeholder = _html_message("kit.slides.room_placeholder", lang, command="<code>make room</code>")
+    alt = html_message("kit.slides.room_alt", lang, ref=ref)
+    placeholder = html_markup_message("kit.slides.room_placeholder", lang, command="<code>make room</code>")
     return (f'<figure class="room-results" data-room-src="{html.escape(src)}">'
             f'<img alt="{alt}" hidden>'
             f'<figcaption class="room-placeholder">{placeholder}</figcaption></figure>')
@@ -313,10 +311,10 @@ def _index_page(decks: list[tuple[str, str, int]], lang: str | None = None) -> s
     lang = i18n.check(lang or i18n.current())
     course = html.escape(credits.course_title(lang))
     rows = "\n".join(f'    <li><a href="{folder}/index.html">{html.escape(title)}</a> '
-                     f'<span class="count">{html.escape(i18n.message("kit.slides.count", lang, n=slides))}</span></li>'
+                     f'<span class="count">{html_message("kit.slides.count", lang, n=slides)}</span></li>'
                      for folder, title, slides in decks)
-    heading_text = html.escape(i18n.message("kit.slides.index_heading", lang))
-    intro = _html_message("kit.slides.index_intro", lang, course=course, s="<kbd>S</kbd>", f="<kbd>F</kbd>",
+    heading_text = html_message("kit.slides.index_heading", lang)
+    intro = html_markup_message("kit.slides.index_intro", lang, course=course, s="<kbd>S</kbd>", f="<kbd>F</kbd>",
                           esc="<kbd>Esc</kbd>")
     return f"""<!DOCTYPE html>
 <html lang="{lang}">

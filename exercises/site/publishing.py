@@ -69,7 +69,7 @@ def _configure(app: Sphinx, config: Config) -> None:
     options["use_repository_button"] = True
     if not config.html_baseurl:  # a translated edition is published under its folder (ja/)
         from .language import SITE_FOLDER
-        config.html_baseurl = site_url(url) + SITE_FOLDER.get(getattr(config, "language", None) or "en", "")
+        config.html_baseurl = site_url(url) + SITE_FOLDER.get(config.language or "en", "")
     config.course_published_url = config.html_baseurl
 
 

@@ -18,11 +18,10 @@ from pathlib import Path
 
 from .agenda import load_agenda, schedule
 from .directives import YamlFileDirective
-from .. import i18n
-from ..escaping import myst_text
 from ..yaml_data import load_by_id
 from ..paths import BOOK_DIR, SCHEMA_DIR
 from ..i18n import message
+from ..escaping import html_message as _say, myst_text
 
 ROLES_DIR = BOOK_DIR / "roles"
 SCHEMA_PATH = SCHEMA_DIR / "roles.schema.json"
@@ -65,11 +64,6 @@ class RolesDirective(YamlFileDirective):
 
 
 # ------------------------------------------------------------------ printed cards
-
-def _say(key: str, **values) -> str:
-    """A printed card's label in the current language (exercises/messages.json), as HTML."""
-    return html.escape(i18n.message(key, **values))
-
 
 def _timings(agenda: dict) -> str:
     rows = "".join(f"<li><span>{start}</span> {html.escape(a['title'])}</li>" for start, _, a in schedule(agenda))

@@ -49,7 +49,7 @@ def test_pages_workflow_publishes_the_japanese_edition_under_ja():
 
 
 def config(url="", baseurl=""):
-    return SimpleNamespace(course_repository_url=url, html_baseurl=baseurl,
+    return SimpleNamespace(course_repository_url=url, html_baseurl=baseurl, language="en",
                            html_theme_options={"use_repository_button": False,
                                                "launch_buttons": {"binderhub_url": "https://mybinder.org"}})
 
