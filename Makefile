@@ -24,6 +24,8 @@
 #                    export in one zip, _build/kit/instructor-kit.zip (keep it from students)
 #   make marks SUBMISSIONS=folder   mark a folder of hand-in files into _build/marks (DEADLINE= to
 #                    stop counting answers given after it; OUT= for another folder)
+#   KEYS=file        with any target above: the graded exercises' answer keys, kept out of the
+#                    repository in a private file (course keys export FILE; exercises/private_keys.py)
 #   make room MODULE=4   run a live room for module 4 on this laptop (HOST=0.0.0.0 for the venue network)
 #   make room-benchmark  load-test a room on loopback (300 participants) into BENCHMARKS.md
 #   make benchmark   measure build times, page weights and the test time into BENCHMARKS.md
@@ -38,6 +40,10 @@ COURSE_LANGUAGE := $(if $(filter ja,$(LANG)),ja,en)
 export COURSE_LANG := $(COURSE_LANGUAGE)
 # the site's folder, as exercises/paths.py site_output: _build/html, _build/instructor/...,
 # _build/ja/... or _build/instructor-ja/...
+# the answer keys kept out of the repository (exercises/private_keys.py), when given
+ifneq ($(strip $(KEYS)),)
+export COURSE_KEYS := $(abspath $(KEYS))
+endif
 SITE_NAME := $(subst $() $(),-,$(strip $(filter instructor,$(EDITION)) $(filter ja,$(COURSE_LANGUAGE))))
 SITE := $(if $(SITE_NAME),_build/$(SITE_NAME)/_build/html,_build/html)
 VENV := .venv

@@ -21,6 +21,10 @@ is installed (``pip install .``). The Makefile's targets call these.
               Moodle and Canvas, and a report of every file or answer not counted
   room        run a live room for a module on this laptop (polls, estimates, the simulation,
               questions from the floor); --export and --delete a room's data
+  keys        keep the graded exercises' answer keys out of the repository: move them into a
+              private file (export FILE), or check that file against the banks (check FILE)
+
+  --keys FILE (before the command; or COURSE_KEYS=FILE) gives the commands a keys file.
 """
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="course", description="The course's commands (see README.md).")
+    parser.add_argument("--keys", type=Path, default=None, metavar="FILE",
+                        help="the answer keys kept out of the repository (course keys export); or set COURSE_KEYS")
     sub = parser.add_subparsers(dest="command", required=True)
     book = sub.add_parser("book", help="validate the banks and data, then build the site (strict)")
     book.add_argument("--edition", default=None, help="student (default) or instructor; or set COURSE_EDITION")
@@ -76,10 +82,18 @@ def main(argv: list[str] | None = None) -> int:
     marks.add_argument("--out", default=None, help="output folder (default: _build/marks)")
     marks.add_argument("--deadline", default=None,
                        help="answers given after this time are not counted (ISO 8601, e.g. 2026-12-20T23:59+09:00)")
+    keys = sub.add_parser("keys", help="keep the graded exercises' answer keys in a private file outside the repository")
+    keys.add_argument("action", choices=["export", "check"],
+                      help="export: move the keys into FILE and out of the banks; check: the banks read with FILE")
+    keys.add_argument("file", type=Path, help="the keys file (outside the repository)")
     room = sub.add_parser("room", help="run a live room for a module (participants join from their phones)")
     from .room.cli import add_arguments
     add_arguments(room)
     args = parser.parse_args(argv)
+    if args.keys:  # the pages' kernels and every loader read it from the environment
+        import os
+        from .private_keys import VARIABLE
+        os.environ[VARIABLE] = str(args.keys.expanduser().resolve())
     if args.command == "room":  # imports only what a room needs, so it starts (and restarts) fast
         return COMMANDS["room"](args)
     from .datasets import DataError
@@ -91,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     from .kit.slides import SlidesError
     from .kit.marks import MarksError
     from .kit.venue import KitError
+    from .keys_export import ExportError
+    from .private_keys import KeysMissing
     from .toc import UnknownModule
     from .yaml_data import SpecError
     try:
@@ -98,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     except (UnknownModule, EditionError, LanguageError) as err:  # a name: the message lists the valid ones
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except (SpecError, SlidesError, PrintError, OutputError, FontMissing, KitError, MarksError) as err:  # each names the file
+    except (SpecError, SlidesError, PrintError, OutputError, FontMissing, KitError, MarksError,
+            ExportError, KeysMissing) as err:  # each names the file or the exercise
         print(f"error: {err}", file=sys.stderr)
         return 1
     except DataError as err:  # one line per problem: file:line: field: message
@@ -128,6 +145,10 @@ def book(args) -> int:
     lang = i18n.check(args.lang) if args.lang else i18n.current()
     validate(argparse.Namespace(banks=[]))
     validate_data(argparse.Namespace(package=None))
+    if name == "instructor":  # it shows every key: those kept out of the repository must be given
+        from .private_keys import require_all
+        from .specs import load_banks
+        require_all(load_banks())
     output = site_output(name, lang)
     options = ["--path-output", str(output)] if output != ROOT else []
     if lang != i18n.SOURCE_LANGUAGE:
@@ -289,7 +310,26 @@ def room(args) -> int:
     return room_main(args)
 
 
-COMMANDS = {"book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
+def keys(args) -> int:
+    import os
+    from . import keys_export, private_keys
+    from .specs import load_banks
+    if args.action == "export":
+        moved = keys_export.export(args.file)
+        total = sum(moved.values())
+        print(f"{total} graded exercises' keys moved into {args.file.expanduser().resolve()} "
+              f"({', '.join(f'{bank}: {n}' for bank, n in moved.items()) or 'none left in the banks'}). "
+              "Keep that file out of the repository; give it to the commands with KEYS=file or COURSE_KEYS=file.")
+        return 0
+    os.environ[private_keys.VARIABLE] = str(args.file.expanduser().resolve())
+    banks = load_banks()
+    private_keys.require_all(banks)
+    kept = sum(1 for bank in banks.values() for ex in bank.exercises if ex.get("key") == private_keys.MARKER)
+    print(f"{kept} graded exercises read their keys from {args.file}; every bank is valid with them")
+    return 0
+
+
+COMMANDS = {"keys": keys, "book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
             "slides": slides, "handouts": handouts, "kit": kit, "instructor-kit": instructor_kit, "marks": marks,
             "room": room, "i18n": translations, "serve": serve}
 

@@ -22,6 +22,7 @@ from html import escape
 
 from .i18n import message as _t
 from .markdown import to_html, to_inline_html
+from .private_keys import require
 from .tables import expected_value, factor_names, format_number
 
 ORDINALS = ["1st", "2nd", "3rd"] + [f"{n}th" for n in range(4, 31)]
@@ -181,5 +182,7 @@ BUILDERS = {
 
 
 def answer_key_html(spec: dict) -> str:
-    """The answer key of one exercise spec (as loaded from a bank) as safe HTML."""
+    """The answer key of one exercise spec (as loaded from a bank) as safe HTML; refused when
+    the key is kept out of the repository and no keys file was given (exercises/private_keys.py)."""
+    require(spec, spec["id"])
     return f'<div class="cx-key-body" data-exercise-type="{spec["type"]}">{BUILDERS[spec["type"]](spec)}</div>'

@@ -96,11 +96,14 @@ def translations(po: Path) -> dict[tuple[str | None, str], str]:
     return _read(po, mtime)
 
 
-def translate(text: str, po: Path, context: str | None = None) -> str:
-    """``text`` in the catalogue's language, or ``text`` itself (recorded in :data:`missing`)."""
+def translate(text: str, po: Path, context: str | None = None, extra: dict[str, str] | None = None) -> str:
+    """``text`` in the catalogue's language (else in ``extra``, English -> translation), or
+    ``text`` itself (recorded in :data:`missing`)."""
     if not text.strip():
         return text
     found = translations(po).get((context, text))
+    if found is None and extra:
+        found = extra.get(text) or None
     if found is None:
         missing.add((str(po), text))
         return text
@@ -127,9 +130,10 @@ def strings(data, path: tuple = ()):
             yield from strings(item, (*path, i))
 
 
-def localize(data, source: Path | str, lang: str | None = None):
+def localize(data, source: Path | str, lang: str | None = None, extra: dict[str, str] | None = None):
     """A loaded YAML source with its translatable strings in ``lang`` (default: the current
-    language); the data itself is returned unchanged in English."""
+    language); the data itself is returned unchanged in English. ``extra``: translations
+    (English -> ``lang``) for text the source's catalogue lacks (a kept-out answer key's)."""
     lang = lang or current()
     if lang == SOURCE_LANGUAGE:
         return data
@@ -138,7 +142,7 @@ def localize(data, source: Path | str, lang: str | None = None):
 
     def walk(value, path):
         if path in wanted:
-            return translate(value, po)
+            return translate(value, po, extra=extra)
         if isinstance(value, dict):
             return {k: walk(v, (*path, k)) for k, v in value.items()}
         if isinstance(value, list):

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import ROOT
-from .i18n import localize
+from . import private_keys
+from .i18n import current as current_language, localize
 from .yaml_data import SpecError, check_schema, field_name, line_for, max_file_bytes, parse_yaml, read_text
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -65,7 +66,8 @@ def parse_bank(text: str, path: Path | str, known_sources: frozenset[str] | None
     path = Path(path)
     known_sources = bibtex_keys() if known_sources is None else known_sources
     data, lines = parse_yaml(text, path)
-    check_schema(data, lines, path, SCHEMA_PATH)
+    data = private_keys.apply(data, path, lines)  # keys kept out of the repository, when given
+    check_schema(data, lines, path, SCHEMA_PATH, excuse=private_keys.excuse(data))
 
     if data["bank"] != path.stem:
         raise SpecError(path, line_for(lines, ("bank",)), "bank",
@@ -81,7 +83,8 @@ def parse_bank(text: str, path: Path | str, known_sources: frozenset[str] | None
                 raise SpecError(path, line_for(lines, ("exercises", i, "sources", k)), f"exercises[{i}].sources[{k}]",
                                 f"no BibTeX entry {key!r} in the book's .bib files (_config.yml bibtex_bibfiles)")
         _check_semantics(ex, path, lines, ("exercises", i))
-    data = localize(data, path)  # the current language (exercises/i18n.py); checked in English above
+    # the current language (exercises/i18n.py; a kept-out key's translations come with it); checked in English above
+    data = localize(data, path, extra=private_keys.translations(current_language()))
     return Bank(data["bank"], data["title"], path, tuple(data["exercises"]))
 
 
@@ -99,13 +102,16 @@ def _check_semantics(ex: dict, path: Path, lines: dict, at: tuple) -> None:
             first[text] = i
 
     kind = ex["type"]
+    keyed = not private_keys.withheld(ex)  # a kept-out key not given: check the question only
+    if "page_order" in ex and ex.get("key") != private_keys.MARKER:
+        fail(("page_order",), "page_order comes from a keys file (key: private) only; remove it")
     if kind in ("single_choice", "multiple_select"):
-        _check_options(ex, kind, (), fail)
+        _check_options(ex, kind, (), fail, keyed)
     elif kind == "ordering":
         unique("items", "item (an order cannot be checked with it twice)")
     elif kind == "categorize":
         unique("items", "statement (it cannot be in two categories)")
-        for i, item in enumerate(ex["items"]):
+        for i, item in enumerate(ex["items"] if keyed else []):
             if item["category"] not in ex["categories"]:
                 fail(("items", i, "category"), f"{item['category']!r} is not one of the categories {ex['categories']}")
     elif kind == "risk_assessment":
@@ -118,28 +124,30 @@ def _check_semantics(ex: dict, path: Path, lines: dict, at: tuple) -> None:
                     tables.lookup(factor["name_from"])
                 except (LookupError, KeyError, FileNotFoundError, ValueError) as err:
                     fail(("factors", i, "name_from"), f"cannot look the name up: {err}")
-            if factor["reference"] not in ex["scale"]:
+            if keyed and factor["reference"] not in ex["scale"]:
                 fail(("factors", i, "reference"), f"{factor['reference']!r} is not on the scale {ex['scale']}")
     elif kind == "decision":
-        _check_decision(ex, fail)
+        _check_decision(ex, fail, keyed)
     elif kind in ("numeric", "data_explorer"):
         df = _check_data(ex, kind, fail)
-        if kind == "numeric":
+        if kind == "numeric" and keyed:
             _check_numeric(ex, df, (), fail)
         for i, q in enumerate(ex.get("questions", [])):
             if q["type"] == "single_choice":
-                _check_options(q, "single_choice", ("questions", i), fail)
-            else:
+                _check_options(q, "single_choice", ("questions", i), fail, keyed)
+            elif keyed:
                 _check_numeric(q, df, ("questions", i), fail)
 
 
-def _check_options(ex: dict, kind: str, where: tuple, fail) -> None:
+def _check_options(ex: dict, kind: str, where: tuple, fail, keyed: bool = True) -> None:
     first: dict[str, int] = {}
     for i, opt in enumerate(ex["options"]):
         text = " ".join(opt["text"].split()).casefold()
         if text in first:
             fail((*where, "options", i, "text"), f"the same option as options[{first[text]}]: {opt['text']!r}")
         first[text] = i
+    if not keyed:
+        return
     n_correct = sum(1 for opt in ex["options"] if opt.get("correct"))
     if kind == "single_choice" and n_correct != 1:
         fail((*where, "options"), f"a single_choice exercise needs exactly one correct option, found {n_correct}")
@@ -199,7 +207,7 @@ def _check_numeric(q: dict, df, where: tuple, fail) -> None:
             fail((*where, "answer_from"), f"cannot compute the answer: {err}")
 
 
-def _check_decision(ex: dict, fail) -> None:
+def _check_decision(ex: dict, fail, keyed: bool = True) -> None:
     ids: dict[str, int] = {}
     for i, node in enumerate(ex["nodes"]):
         if node["id"] in ids:
@@ -207,7 +215,7 @@ def _check_decision(ex: dict, fail) -> None:
         ids[node["id"]] = i
         if "choices" in node and ("sound" in node or "debrief" in node):
             fail(("nodes", i), "a node has either choices or (as an ending) sound and debrief, not both")
-        if "choices" not in node and not ("sound" in node and "debrief" in node):
+        if keyed and "choices" not in node and not ("sound" in node and "debrief" in node):
             fail(("nodes", i), "an ending node needs `sound` and `debrief` (or give it `choices`)")
     if ex["start"] not in ids:
         fail(("start",), f"no node {ex['start']!r}; node ids: {', '.join(ids)}")

@@ -42,6 +42,7 @@ from .exhibits import Exhibit, exhibit, readable_title, refers_to_data
 from ..answer_key import categories, numeric_answer, order
 from ..escaping import html_text, xml_problem
 from ..specs import Bank, load_banks
+from ..private_keys import require_all
 from ..yaml_data import SpecError, field_name, line_for, parse_yaml
 from ..paths import kit_output
 from .output import replacing
@@ -326,6 +327,7 @@ def export(out: Path | None = None, banks: dict[str, Bank] | None = None, lang: 
 
 def _export(out: Path, banks: dict[str, Bank] | None) -> dict[str, dict]:
     banks = load_banks() if banks is None else banks
+    require_all(banks)  # a graded exercise's key kept out of the repository must be given
     for bank in banks.values():
         check_exportable(bank)
     summary = {}

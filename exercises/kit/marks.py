@@ -311,6 +311,10 @@ def mark(folder: Path, out: Path = OUT, deadline: datetime | None = None) -> Sum
     """Mark every hand-in in ``folder`` and write the outputs into ``out``."""
     if Path(out).absolute().resolve().is_relative_to(Path(folder).absolute().resolve()):
         raise MarksError(f"the output folder {out} is inside the submissions folder {folder}: give another --out")
+    from ..handin import exercises
+    from ..private_keys import require
+    for ref, entry in exercises().items():  # keys kept out of the repository must be given
+        require(entry.spec, ref)
     summary = read_folder(folder, deadline)
     with replacing(out, "marks") as tmp:
         tmp = Path(tmp)

@@ -13,9 +13,7 @@ the student edition lacks.
 """
 from __future__ import annotations
 
-import html
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -23,69 +21,10 @@ import pytest
 
 from exercises.kit.browser import is_local, serve
 from exercises.edition import banner, title_suffix
-from exercises.markdown import to_html
-from exercises.specs import load_banks
 from exercises.site.teaching_note import notes_in
 
 from conftest import ROOT, build, serious_violations
-
-GRADED = [(f"{name}/{ex['id']}", ex) for name, bank in load_banks().items() for ex in bank.exercises
-          if ex.get("graded")]
-NEEDLE_WORDS = 8
-
-
-def words(text: str) -> str:
-    """Text reduced to its words, whatever the file format (HTML, JSON-escaped, Markdown)."""
-    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
-    text = html.unescape(text.replace("\\n", " ").replace('\\"', '"'))
-    return " ".join(re.findall(r"[A-Za-z0-9]+", text))
-
-
-def needle(markdown: str) -> str | None:
-    """A run of words from the middle of a text, long enough to be its own."""
-    found = words(re.sub(r"<[^>]+>", " ", to_html(markdown))).split()
-    if len(found) < 5:
-        return None
-    start = max(0, len(found) // 2 - NEEDLE_WORDS // 2)
-    return " ".join(found[start:start + NEEDLE_WORDS])
-
-
-def answer_texts(spec: dict) -> list[str]:
-    """A graded exercise's answer texts: what the page must not show before marking."""
-    texts = [spec.get(k) for k in ("explanation", "hint", "model_answer")]
-    texts += [o["feedback"] for o in spec.get("options", [])]
-    texts += [i["feedback"] for i in spec.get("items", []) if "feedback" in i]
-    texts += [f["reasoning"] for f in spec.get("factors", [])]
-    texts += [lv["descriptor"] for c in spec.get("rubric", []) for lv in c["levels"]]
-    for node in spec.get("nodes", []):
-        texts += [c["consequence"] for c in node.get("choices", [])]
-        texts += [node["debrief"], node["text"]] if "debrief" in node else []
-    for q in spec.get("questions", []):
-        texts += [q.get("explanation"), q.get("hint")] + [o["feedback"] for o in q.get("options", [])]
-    return [t for t in texts if t]
-
-
-def visible_text() -> str:
-    """What students may see anyway: the pages (without notes), case boxes and every question's text."""
-    from exercises.site.teaching_note import strip_notes
-    pages = [*(ROOT / "book").rglob("*.md"), *(ROOT / "book").rglob("*.yml")]  # pages, case boxes, glossaries
-    texts = [strip_notes(p.read_text(encoding="utf-8")) for p in pages]
-    for bank in load_banks().values():
-        for ex in bank.exercises:
-            texts += [ex["prompt"], ex.get("case", "")] + [o["text"] for o in ex.get("options", [])]
-            texts += [n["text"] for n in ex.get("nodes", []) if "choices" in n]
-    return words(" ".join(texts))
-
-
-def graded_needles() -> dict[str, list[str]]:
-    """For each graded exercise, runs of words unique to its answers (not said on the pages)."""
-    visible = visible_text()
-    out = {}
-    for ref, spec in GRADED:
-        found = [n for n in map(needle, answer_texts(spec)) if n and n not in visible]
-        assert found, f"{ref}: no answer text long enough to look for"
-        out[ref] = found
-    return out
+from graded_answers import files_text, graded_needles, needle
 
 
 def note_needles() -> list[str]:
@@ -98,20 +37,11 @@ def note_needles() -> list[str]:
     return [n for n in out if n]
 
 
-def build_text(build_dir: Path) -> str:
-    """Every file under a build folder, as words (binary files included, read leniently)."""
-    parts = []
-    for path in build_dir.rglob("*"):
-        if path.is_file() and path.suffix not in (".png", ".svg", ".woff", ".woff2", ".ttf", ".ico"):
-            parts.append(words(path.read_bytes().decode("utf-8", errors="ignore")))
-    return "\n".join(parts)
-
-
 @pytest.fixture(scope="session")
 def student_text(site) -> str:
     build_dir = site.parent
     assert (build_dir / "jupyter_execute").is_dir() and (site / "_sources").is_dir()
-    return build_text(build_dir)
+    return files_text(build_dir)
 
 
 @pytest.fixture(scope="session")
@@ -259,7 +189,7 @@ def test_instructor_answer_key_rubric_and_teaching_note(open_instructor, instruc
 
 
 def test_instructor_build_holds_the_answers_the_student_build_lacks(instructor_site):
-    text = build_text(instructor_site)
+    text = files_text(instructor_site)
     missing = [f"{ref}: {n!r}" for ref, found in graded_needles().items() for n in found[:1] if n not in text]
     assert not missing, "\n".join(missing)
     assert all(n in text for n in note_needles())
