@@ -92,6 +92,8 @@ GRADEBOOKS = {
     # Canvas: Grades > Import. The columns of Canvas's own gradebook export: Student, ID,
     # SIS User ID, SIS Login ID, Section; then one column per assignment (a new name
     # creates an assignment). The second row, "Points Possible", gives each column's points.
+    # As Canvas's importer reads them (canvas-lms app/models/gradebook_importer.rb; its rules
+    # are mirrored in tests/unit/test_marks.py, canvas_gradebook_import).
     "canvas": ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"],
 }
 

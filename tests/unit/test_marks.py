@@ -128,6 +128,51 @@ def test_gradebooks_follow_the_platforms_column_layouts(marked):
     assert {row[2] for row in canvas[2:]} >= {"s101", "s102"}
 
 
+def canvas_gradebook_import(rows: list[list[str]]) -> dict:
+    """The rules by which Canvas's own importer reads a gradebook CSV (Instructure's
+    canvas-lms, app/models/gradebook_importer.rb: parse!, header?, update_column_count,
+    strip_non_assignment_columns, process_pp, process_student), mirrored here: a header
+    whose first cells are Student and ID, then SIS User ID and SIS Login ID (five student
+    columns) ending in Section; score columns at the end dropped; a row whose first cell
+    matches "Points Possible" sets each assignment's points; every other row is a student,
+    found by ID, else by SIS User ID, else by name."""
+    import re
+    header, *body = rows
+    assert len(header) > 3 and re.search("Student", header[0]) and re.search("ID", header[1]), "Couldn't find header row"
+    columns = 3
+    if re.search(r"SIS\s+User\s+ID", header[2]) and re.search(r"SIS\s+Login\s+ID", header[3]):
+        columns += 2
+    assert re.search("Section", header[columns - 1]), "Couldn't find header row"
+    assignments = header[columns:]
+    while assignments and re.search("Current Score|Current Points|Final Score|Final Points|Final Grade", assignments[-1]):
+        assignments.pop()
+    points, students = {}, []
+    for row in body:
+        if re.search("Points Possible", row[0]):
+            points = {a: row[columns + i] for i, a in enumerate(assignments) if row[columns + i]}
+            continue
+        if all(c.strip().lower() in ("muted", "") for c in row):
+            continue
+        who = {"id": row[1] or None, "sis_user_id": row[2] if columns == 5 else None, "name": row[0]}
+        students.append((who, {a: row[columns + i] for i, a in enumerate(assignments)}))
+    return {"assignments": assignments, "points": points, "students": students}
+
+
+def test_canvas_reads_the_gradebook_as_its_importer_does(marked):
+    canvas = canvas_gradebook_import(_csv(marked["out"] / "gradebook-canvas.csv"))
+    moodle = _csv(marked["out"] / "gradebook-moodle.csv")
+    assert canvas["assignments"] == moodle[0][2:]  # one assignment per module, none dropped
+    assert set(canvas["points"]) == set(canvas["assignments"])
+    for title, n in canvas["points"].items():
+        assert title.endswith(f"(auto-marked, out of {n})")
+    by_number = {who["sis_user_id"]: scores for who, scores in canvas["students"]}
+    assert {"s101", "s102"} <= set(by_number)
+    assert all(who["id"] is None for who, _ in canvas["students"])  # no Canvas user id: matched by SIS User ID
+    moodle_rows = {row[0]: row[2:] for row in moodle[1:]}
+    for number in ("s101", "s102"):
+        assert [by_number[number][a] for a in canvas["assignments"]] == moodle_rows[number]
+
+
 def test_text_from_hand_ins_never_runs_as_a_formula(marked):
     out = marked["out"]
     for name in ("marking-sheet.csv", "scores.csv", "gradebook-moodle.csv", "gradebook-canvas.csv"):
