@@ -29,7 +29,8 @@
 #   make room MODULE=4   run a live room for module 4 on this laptop (HOST=0.0.0.0 for the venue network)
 #   make room-benchmark  load-test a room on loopback (300 participants) into BENCHMARKS.md
 #   make benchmark   measure build times, page weights and the test time into BENCHMARKS.md
-#   make clean       remove build output (keeps the notebook execution cache)
+#   make clean       remove build output (keeps every edition's notebook execution cache and
+#                    the live rooms' database, _build/room)
 
 PYTHON ?= python3
 # student (default) or instructor; see exercises/edition.py
@@ -133,5 +134,5 @@ room: $(VENV)/.installed
 room-benchmark: $(VENV)/.installed
 	$(BIN)/python -m exercises.dev.room_load --write
 
-clean:
-	$(BIN)/jupyter-book clean .
+clean: $(VENV)/.installed
+	$(COURSE) clean

@@ -21,6 +21,8 @@ is installed (``pip install .``). The Makefile's targets call these.
               Moodle and Canvas, and a report of every file or answer not counted
   room        run a live room for a module on this laptop (polls, estimates, the simulation,
               questions from the floor); --export and --delete a room's data
+  clean       remove the build output under _build, keeping every edition's execution cache
+              and the live rooms' database (_build/room)
   keys        keep the graded exercises' answer keys out of the repository: move them into a
               private file (export FILE), or check that file against the banks (check FILE)
 
@@ -82,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     marks.add_argument("--out", default=None, help="output folder (default: _build/marks)")
     marks.add_argument("--deadline", default=None,
                        help="answers given after this time are not counted (ISO 8601, e.g. 2026-12-20T23:59+09:00)")
+    sub.add_parser("clean", help="remove build output, keeping the execution caches and the live rooms' data")
     keys = sub.add_parser("keys", help="keep the graded exercises' answer keys in a private file outside the repository")
     keys.add_argument("action", choices=["export", "check"],
                       help="export: move the keys into FILE and out of the banks; check: the banks read with FILE")
@@ -329,9 +332,17 @@ def keys(args) -> int:
     return 0
 
 
-COMMANDS = {"keys": keys, "book": book, "validate": validate, "validate-data": validate_data, "lms": lms, "course": course,
-            "slides": slides, "handouts": handouts, "kit": kit, "instructor-kit": instructor_kit, "marks": marks,
-            "room": room, "i18n": translations, "serve": serve}
+def clean(args) -> int:
+    from .paths import BUILD_DIR, CLEAN_KEEPS, clean_build
+    removed = clean_build()
+    print(f"removed {len(removed)} build outputs from {BUILD_DIR} (kept every edition's execution cache "
+          f"and {', '.join(k for k in CLEAN_KEEPS if k != '.jupyter_cache')}/, the live rooms' data)")
+    return 0
+
+
+COMMANDS = {"clean": clean, "keys": keys, "book": book, "validate": validate, "validate-data": validate_data,
+            "lms": lms, "course": course, "slides": slides, "handouts": handouts, "kit": kit,
+            "instructor-kit": instructor_kit, "marks": marks, "room": room, "i18n": translations, "serve": serve}
 
 if __name__ == "__main__":
     sys.exit(main())

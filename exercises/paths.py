@@ -42,6 +42,41 @@ def site_output(edition: str = "student", lang: str = "en") -> Path:
     parts = [p for p in ("instructor" if edition == "instructor" else "", "" if lang == "en" else lang) if p]
     return BUILD_DIR / "-".join(parts) if parts else ROOT
 
+
+
+# what `make clean` keeps under _build: every edition's notebook execution cache, and the
+# live rooms' database (a facilitator's results, not build output)
+CLEAN_KEEPS = (".jupyter_cache", "room")
+
+
+def clean_build() -> list[Path]:
+    """Remove the build output under ``_build`` (sites, kits, marks, gettext templates), keeping
+    :data:`CLEAN_KEEPS` and each edition's own execution cache (``<edition>/_build/.jupyter_cache``);
+    returns what was removed."""
+    editions = {site_output(e, lang) for e in ("student", "instructor") for lang in ("en", "ja")} - {ROOT}
+    removed = []
+
+    def remove(path: Path) -> None:
+        import shutil
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+        removed.append(path)
+
+    for item in sorted(BUILD_DIR.iterdir()) if BUILD_DIR.is_dir() else []:
+        if item.name in CLEAN_KEEPS:
+            continue
+        if item not in editions:
+            remove(item)
+            continue
+        for part in sorted(item.iterdir()):  # an edition: all but its execution cache
+            if part.name != "_build" or part.is_symlink():
+                remove(part)
+                continue
+            for inner in sorted(part.iterdir()):
+                if inner.name != ".jupyter_cache":
+                    remove(inner)
+    return removed
+
+
 def kit_output(name: str, lang: str = "en") -> Path:
     """The default folder of a kit command's output (``slides``, ``handouts``, ``lms``,
     ``courses``): ``_build/<name>`` in English, ``_build/<lang>/<name>`` in another language
