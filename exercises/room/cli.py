@@ -66,6 +66,10 @@ def start(args) -> int:
     print(f"Join:        {url}")
     print(f"Facilitator: {host_url}")
     print(f"Token:       {token}")
+    from .questions import left_out
+    if not resumed and (missing := left_out(args.module)):
+        print(f"Not polls: {', '.join(missing)} (graded, with answer keys kept out of the repository; "
+              "give the keys file with KEYS=FILE or COURSE_KEYS=FILE to include them)")
     if args.host in ("127.0.0.1", "localhost", "::1"):
         print("Only this laptop can join. To let phones on the venue network join, run it again with "
               "--host 0.0.0.0 (see the facilitator guide).")

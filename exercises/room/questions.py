@@ -24,6 +24,7 @@ import re
 
 from .. import checking
 from ..markdown import to_html, to_inline_html
+from ..private_keys import withheld
 from ..specs import load_banks
 from ..tables import expected_value, format_number
 from ..toc import read_toc, resolve
@@ -70,7 +71,7 @@ def _inline(text: str) -> str:
 
 def _from_exercise(bank: str, ex: dict) -> dict | None:
     kind = POLL_KINDS.get(ex["type"])
-    if kind is None:
+    if kind is None or _key_missing(ex):
         return None
     q = {"qid": f"{bank}/{ex['id']}", "kind": kind, "title": ex.get("title", ex["id"]),
          "prompt_html": _md(ex.get("prompt", "")), "exercise": ex}
@@ -120,6 +121,19 @@ def room_questions(module: str) -> tuple[str, list[dict]]:
                       "prompt_html": "<p>Ask the speakers a question, or upvote the ones you want answered. "
                                      "The facilitator reads every question before it is shown.</p>"})
     return folder, questions
+
+
+def _key_missing(ex: dict) -> bool:
+    """A poll that needs the exercise's key (all but a reflection's text entries), whose key is
+    kept out of the repository and was not given (exercises/private_keys.py)."""
+    return POLL_KINDS.get(ex["type"]) not in (None, "text") and withheld(ex)
+
+
+def left_out(module: str) -> list[str]:
+    """The module's exercises that cannot be polls for want of their kept-out keys."""
+    bank_name = module_folder(module).split("-", 1)[1]
+    bank = load_banks().get(bank_name)
+    return [f"{bank_name}/{ex['id']}" for ex in (bank.exercises if bank else ()) if _key_missing(ex)]
 
 
 def public(q: dict) -> dict:

@@ -254,6 +254,26 @@ def test_commands_that_need_a_key_refuse_without_the_file(exported):
     assert _course(copy, "validate").returncode == 0
 
 
+ROOM = ("import json; from exercises.room.questions import left_out, room_questions; "
+        "q = {x['qid']: x for x in room_questions('foundations')[1]}; "
+        "print(json.dumps([left_out('foundations'), 'foundations/common-lesson' in q, "
+        "q.get('foundations/common-lesson', {}).get('correct'), 'foundations/lessons-reflection' in q]))")
+
+
+def test_a_room_leaves_out_the_polls_whose_keys_it_lacks_and_says_so(exported):
+    copy, keys, _, _ = exported
+    env = {k: v for k, v in os.environ.items() if k != private_keys.VARIABLE}
+
+    def run(course: Path, **extra) -> list:
+        done = subprocess.run([sys.executable, "-c", ROOM], cwd=course, check=True, text=True, capture_output=True,
+                              env={**env, "PYTHONPATH": str(course), **extra})
+        return json.loads(done.stdout)
+    public = run(ROOT)
+    assert public[0] == [] and public[1] and public[3]
+    assert run(copy) == [["foundations/common-lesson"], False, None, True]  # the reflection stays: it needs no key
+    assert run(copy, **{private_keys.VARIABLE: str(keys)}) == [[], True, public[2], True]
+
+
 def test_export_refuses_a_file_inside_the_repository_and_a_second_export_of_the_same_keys(exported, tmp_path):
     copy, keys, _, _ = exported
     inside = _course(copy, "keys", "export", str(copy / "keys.yml"))
