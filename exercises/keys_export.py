@@ -72,7 +72,7 @@ def _bank_edits(text: str, data: dict, line_of: dict, path: Path, rng) -> tuple[
         exercises.append(question)
         keys[ref] = key
         at = ("exercises", i)
-        for field in _top_key_fields(ex):
+        for field in private_keys.key_field_paths(ex):
             where = (*at, *field)
             number = line_of[where]
             column = _key_column(lines, number, field[-1], f"{path}, line {number}, field {field_name(where)}")
@@ -93,27 +93,6 @@ def _get(value, path: tuple):
     for part in path:
         value = value[part]
     return value
-
-
-def _top_key_fields(ex: dict) -> list[tuple]:
-    """The outermost fields of ``ex`` that are key as a whole (each is removed with its value)."""
-    out = []
-
-    def walk(value, pattern, at):
-        if isinstance(pattern, list) and isinstance(value, list):
-            for i, item in enumerate(value):
-                walk(item, pattern[0], (*at, i))
-        elif isinstance(pattern, dict) and isinstance(value, dict):
-            for name, item in value.items():
-                rule = pattern.get(name)
-                if callable(rule):
-                    rule = True if rule(value) else None
-                if rule is True:
-                    out.append((*at, name))
-                elif rule is not None:
-                    walk(item, rule, (*at, name))
-    walk(ex, private_keys.KEY_FIELDS[ex["type"]], ())
-    return out
 
 
 def _reordered(lines, line_of, items_at: tuple, n: int, question: dict, ex: dict):

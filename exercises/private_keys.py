@@ -235,7 +235,7 @@ def apply(data, bank_path: Path, bank_lines: dict):
             out.append(ex)
             continue
         at = ("exercises", i)
-        for where in [*_paths(key_of(ex)), *([("page_order",)] if "page_order" in ex else [])]:
+        for where in [*key_field_paths(ex), *([("page_order",)] if "page_order" in ex else [])]:
             raise SpecError(bank_path, line_for(bank_lines, (*at, *where)), field_name((*at, *where)),
                             "this exercise keeps its key out of the repository (key: private), so the bank "
                             "must not give this field: move it to the keys file (`course keys export`)")
@@ -251,16 +251,26 @@ def apply(data, bank_path: Path, bank_lines: dict):
     return {**data, "exercises": out}
 
 
-def _paths(key, at: tuple = ()):
-    """The path of every leaf of a key part (the fields a bank must not give)."""
-    if isinstance(key, dict) and key:
-        for name, part in key.items():
-            yield from _paths(part, (*at, name))
-    elif isinstance(key, list) and any(key):
-        for i, part in enumerate(key):
-            yield from _paths(part, (*at, i))
-    elif key not in ({}, []):
-        yield at
+def key_field_paths(spec: dict) -> list[tuple]:
+    """The path of each outermost field of ``spec`` that is key as a whole (a field a
+    ``key: private`` bank must not give, and the one ``course keys export`` removes)."""
+    out = []
+
+    def walk(value, pattern, at):
+        if isinstance(pattern, list) and isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, pattern[0], (*at, i))
+        elif isinstance(pattern, dict) and isinstance(value, dict):
+            for name, item in value.items():
+                rule = pattern.get(name)
+                if callable(rule):
+                    rule = True if rule(value) else None
+                if rule is True:
+                    out.append((*at, name))
+                elif rule is not None:
+                    walk(item, rule, (*at, name))
+    walk(spec, KEY_FIELDS[spec["type"]], ())
+    return out
 
 
 def excuse(data):
