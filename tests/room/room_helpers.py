@@ -112,10 +112,10 @@ class RoomServer:
         return self.call("POST", "/api/answer", {"qid": qid, "value": value, **extra}, {"X-Participant": pid})
 
 
-def new_room(db: Path | str, module9, ask_name: bool = False) -> str:
+def new_room(db: Path | str, module9, ask_name: bool = False, lang: str = "en") -> str:
     folder, questions = module9
     store = Store(db)
     code = new_code()
-    store.create_room(code, folder, token_hash("unused"), questions, ask_name=ask_name)
+    store.create_room(code, folder, token_hash("unused"), questions, ask_name=ask_name, lang=lang)
     store.close()
     return code
