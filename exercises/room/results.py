@@ -15,6 +15,7 @@ import io
 import re
 import statistics
 import time
+import unicodedata
 from pathlib import Path
 
 from .. import i18n
@@ -39,6 +40,24 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _columns(ch: str) -> int:
+    """How many half-width columns a character takes (a Japanese character two)."""
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _fit(text: str, columns: int) -> str:
+    """``text`` cut to ``columns`` half-width columns (with …), so a label leaves its bar alone."""
+    if sum(map(_columns, text)) <= columns:
+        return text
+    used, out = _columns("…"), []
+    for ch in text:
+        used += _columns(ch)
+        if used > columns:
+            break
+        out.append(ch)
+    return "".join(out).rstrip() + "…"
+
+
 def bars_svg(labels: list[str], values: list[float], *, total: int, highlight: set[int] = frozenset(),
              unit: str = "", title: str = "", lang: str = EN) -> str:
     """Horizontal bars, one row per label; ``values`` are counts (or percentages with unit "%")."""
@@ -54,7 +73,7 @@ def bars_svg(labels: list[str], values: list[float], *, total: int, highlight: s
         colour = RIGHT if i in highlight else BAR
         mark = " ✓" if i in highlight else ""
         out.append(f'<text x="0" y="{y + 34}" font-size="{FONT}" fill="currentColor">'
-                   f'{html.escape(_short(label, 30) + mark)}</text>')
+                   f'{html.escape(_fit(label, 30) + mark)}</text>')
         out.append(f'<rect x="340" y="{y + 8}" width="{width:.1f}" height="{ROW - 16}" fill="{colour}"/>')
         shown = f"{value:.0f}{unit}" if unit else f"{value:g}"
         out.append(f'<text x="{348 + width:.1f}" y="{y + 34}" font-size="{FONT}" fill="currentColor">'
