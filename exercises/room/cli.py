@@ -91,8 +91,7 @@ def start(args) -> int:
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", access_log=False,
                             timeout_graceful_shutdown=1, lifespan="off",
                             limit_concurrency=2000)  # open connections (each phone keeps one)
-    with i18n.language(lang):  # the answers' checking speaks the room's language
-        uvicorn.Server(config).run()
+    uvicorn.Server(config).run()
     return 0
 
 

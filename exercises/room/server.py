@@ -338,7 +338,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
         name = None
         if room["ask_name"]:
             try:
-                name = Q.clean_text(data.get("name", "") or "anonymous", Q.MAX_NAME)
+                name = Q.clean_text(data.get("name", "") or i18n.message("room.anonymous", room["lang"]), Q.MAX_NAME)
             except Q.AnswerError as err:
                 raise refused_answer(err) from None
         pid = secrets.token_urlsafe(16)
@@ -369,7 +369,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
                       "upvoted": store.my_upvotes(code, pid) if known else [], "version": room_state.hub.room})
 
     async def answer(request, code):
-        room_state.live_room(code)
+        room = room_state.live_room(code)
         pid = room_state.participant(request, code)
         data = await read_json(request)
         q = room_state.question(code, data.get("qid"))
@@ -379,7 +379,8 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
         if q["kind"] == "simulation" and data.get("round", round_) != round_:
             raise Refused(409, "room.error.round_over")
         try:
-            value = Q.validate(q, data.get("value"))
+            with i18n.language(room["lang"]):  # the checker's reasons in the room's language (no await here)
+                value = Q.validate(q, data.get("value"))
         except Q.AnswerError as err:
             raise refused_answer(err) from None
         await run_in_threadpool(store.save_answer, code, q["qid"], round_, pid, value)

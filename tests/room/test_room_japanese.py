@@ -92,6 +92,7 @@ def test_a_japanese_room(tmp_path, new_page, module4):
 
         # the server's refusals, in the room's language
         pid = server.join()
+        assert server.answer(pid, POLL, 9) == (422, {"error": ja("check.choose_one", n=4)})  # the checker's reason
         host_click(host, POLL, ja("room.host.close"))
         card.get_by_text(ja("room.closed")).wait_for()
         assert server.answer(pid, POLL, 0) == (409, {"error": ja("room.error.not_open")})
