@@ -106,9 +106,8 @@ def export(args) -> int:
     out = Path(args.out) if args.out else BUILD_DIR / "room"
     out.mkdir(parents=True, exist_ok=True)
     csv_path = out / f"room-{room['code']}.csv"
-    csv_path.write_text(results.csv_text(room, store.questions(room["code"]), store.answers(room["code"]),
-                                         store.entries(room["code"]), store.names(room["code"])),
-                        encoding="utf-8")
+    csv_path.write_bytes(results.csv_bytes(room, store.questions(room["code"]), store.answers(room["code"]),
+                                           store.entries(room["code"]), store.names(room["code"])))
     pdf_path = results.print_pdf(summary_page(store, room), out / f"room-{room['code']}-summary.pdf")
     print(f"wrote {csv_path} and {pdf_path}")
     return 0

@@ -522,8 +522,8 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
 
     async def host_csv(request, code):
         room = room_state.facilitator(request, code)
-        text = results.csv_text(room, room_state.qs(code), store.answers(code), store.entries(code),
-                                store.names(code))
+        text = results.csv_bytes(room, room_state.qs(code), store.answers(code), store.entries(code),
+                                 store.names(code))
         return Response(text, media_type="text/csv; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="room-{code}.csv"', "Cache-Control": "no-store"})
 

@@ -103,7 +103,8 @@ def test_a_japanese_room(tmp_path, new_page, module4):
 
         # the exports: the CSV's header and words, the summary page
         status, text = server.host("results.csv")
-        rows = list(csv.DictReader(io.StringIO(text.decode("utf-8"))))
+        assert text.startswith("\ufeff".encode())  # a spreadsheet reads it as UTF-8
+        rows = list(csv.DictReader(io.StringIO(text.decode("utf-8-sig"))))
         assert rows and {ja("room.csv.question"), ja("room.csv.answer"), ja("room.csv.status")} <= set(rows[0])
         assert any(r[ja("room.csv.status")] == ja("room.state.shown") and r[ja("room.csv.answer")] == XSS
                    for r in rows)
