@@ -70,7 +70,7 @@ def start(args) -> int:
     url = join.format(code=code)
     host_url = f"http://127.0.0.1:{args.port}/r/{code}/host#token={token}"
     print(f"{'Resumed' if resumed else 'Started'} the live room for {folder}.", flush=True)
-    print(f"Language:    {i18n.LANGUAGES[lang]} ({lang})")
+    print(f"Language:    {lang}")
     if resumed and wanted != lang:
         print(f"The room keeps the language it was created in ({lang}); for a room in {wanted}, "
               "run it again with --new.")

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from room_helpers import RoomServer, new_room
+from room_helpers import AXE, RoomServer, axe_violations, new_room
 from test_room_workshop import XSS, card_id, host_click, participant_card
 
 from exercises import i18n
@@ -41,7 +41,7 @@ def test_a_japanese_room(tmp_path, new_page, module4):
     # made by the command (the questions in Japanese), on an empty database
     server = RoomServer(db, "4", "--lang", "ja").start(timeout=90)
     try:
-        assert "日本語 (ja)" in server.log.read_text()
+        assert "Language:    ja" in server.log.read_text()
         questions = {q["qid"]: q for q in Store(db).questions(server.code)}
         english = {q["qid"]: q for q in module4[1]}
         title = questions[POLL]["title"]
@@ -173,3 +173,34 @@ def test_the_strings_script_and_an_old_database(tmp_path, room_server):
     store = Store(old)
     assert store.room("OLD")["lang"] == "en"
     store.close()
+
+
+def test_a_room_made_with_course_lang_ja_is_japanese(tmp_path, monkeypatch):
+    """`make room MODULE=4 LANG=ja` exports COURSE_LANG=ja: the room is made in Japanese."""
+    monkeypatch.setenv(i18n.VARIABLE, "ja")
+    server = RoomServer(tmp_path / "room.sqlite3", "4").start(timeout=90)
+    try:
+        assert "Language:    ja" in server.log.read_text()
+        assert Store(server.db).room(server.code)["lang"] == "ja"
+    finally:
+        server.stop()
+
+
+def test_the_japanese_pages_pass_axe(tmp_path, module4, browser):
+    """The Japanese phone page with a question of every kind of module 4 open, and the
+    facilitator's page: no serious or critical axe-core violation."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    from exercises.room.questions import room_questions
+    db = tmp_path / "room.sqlite3"
+    new_room(db, room_questions("4", "ja"), lang="ja")
+    server = RoomServer(db, "4").start()
+    try:
+        for qid in (POLL, "responsibility-to-protect/r2p-chronology", "responsibility-to-protect/pillars-sort",
+                    "responsibility-to-protect/gc-count", "discussion-1", "floor"):
+            server.host("question", {"qid": qid, "action": "open"})
+        assert axe_violations(browser, server.base + "/", {"width": 390, "height": 844}, ja("room.send")) == []
+        assert axe_violations(browser, f"{server.base}/host#token={server.token}", {"width": 1280, "height": 900},
+                              ja("room.host.download_csv")) == []
+    finally:
+        server.stop()
