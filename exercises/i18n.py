@@ -175,6 +175,21 @@ def _translated_messages(po: Path, version: float | None) -> dict[str, str]:
     return {key: translate(text, po, context=key) for key, text in _messages().items()}
 
 
+# t(key, values) in the browser: a program string with its {name} placeholders filled in
+_BROWSER_T = ("const t = (key, values = {}) => MESSAGES[key].replace(/\\{(\\w+)\\}/g, "
+              "(m, name) => (name in values ? String(values[name]) : m));")
+
+
+def browser_script(lang: str | None = None, prefixes: tuple[str, ...] | None = None) -> str:
+    """The program's strings for a page's JavaScript: ``MESSAGES`` (key -> template) in
+    ``lang`` and ``t(key, values)``, the one way the widgets and the live room's pages look
+    a string up. ``prefixes``: only the keys starting with one of them."""
+    strings = messages(lang)
+    if prefixes:
+        strings = {k: v for k, v in strings.items() if k.startswith(prefixes)}
+    return f"const MESSAGES = {json.dumps(strings, ensure_ascii=True, sort_keys=True)};\n{_BROWSER_T}"
+
+
 def message(key: str, lang: str | None = None, **values) -> str:
     """One program string, its ``{name}`` placeholders filled in."""
     return messages(lang)[key].format(**values)

@@ -1,13 +1,16 @@
 """Start, export and delete a room (``python -m exercises room``; ``make room MODULE=4``).
 
     course room --module 4                      # a room on this laptop only (127.0.0.1)
+    course room --module 4 --lang ja            # the room in Japanese (default: COURSE_LANG, else English)
     course room --module 4 --host 0.0.0.0       # phones on the venue network can join
     course room --export CODE [--out DIR]       # the results as CSV and a one-page PDF
     course room --delete CODE                   # delete the room and all it holds
     course room --delete all                    # every room in the database
 
 A room that has not ended is resumed when the command runs again for the same module (the
-questions, answers and participants are kept; a new facilitator token is printed).
+questions, answers and participants are kept; a new facilitator token is printed). A room's
+language is fixed when it is created: a resumed room keeps its own (``--new`` starts a room
+in another language).
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import socket
 import sys
 from pathlib import Path
 
+from .. import i18n
 from ..paths import BUILD_DIR, ROOM_PORT
 from .store import Store
 
@@ -46,23 +50,30 @@ def start(args) -> int:
     store = Store(args.db or DEFAULT_DB)
     from .questions import module_folder
     folder = module_folder(args.module)
+    wanted = i18n.check(args.lang) if args.lang else i18n.current()
     code = None if args.new else store.open_room_for(folder)
     token = new_token()
     if code:
         store.set_token(code, token_hash(token))
+        lang = store.room(code)["lang"]
         resumed = True
     else:
         from .questions import room_questions
-        folder, questions = room_questions(args.module)
+        lang = wanted
+        folder, questions = room_questions(args.module, lang)
         code = new_code()
-        store.create_room(code, folder, token_hash(token), questions, args.ask_name)
+        store.create_room(code, folder, token_hash(token), questions, args.ask_name, lang)
         resumed = False
     join = join_address(args.host, args.port)
     limits = Limits(address=(args.address_limit, args.address_limit / 10), join=(args.join_limit, 10))
-    app = create_app(store, limits, join_url=join)
+    app = create_app(store, limits, join_url=join, lang=lang)
     url = join.format(code=code)
     host_url = f"http://127.0.0.1:{args.port}/r/{code}/host#token={token}"
     print(f"{'Resumed' if resumed else 'Started'} the live room for {folder}.", flush=True)
+    print(f"Language:    {lang}")
+    if resumed and wanted != lang:
+        print(f"The room keeps the language it was created in ({lang}); for a room in {wanted}, "
+              "run it again with --new.")
     print(f"Join:        {url}")
     print(f"Facilitator: {host_url}")
     print(f"Token:       {token}")
@@ -99,9 +110,8 @@ def export(args) -> int:
     out = Path(args.out) if args.out else BUILD_DIR / "room"
     out.mkdir(parents=True, exist_ok=True)
     csv_path = out / f"room-{room['code']}.csv"
-    csv_path.write_text(results.csv_text(room, store.questions(room["code"]), store.answers(room["code"]),
-                                         store.entries(room["code"]), store.names(room["code"])),
-                        encoding="utf-8")
+    csv_path.write_bytes(results.csv_bytes(room, store.questions(room["code"]), store.answers(room["code"]),
+                                           store.entries(room["code"]), store.names(room["code"])))
     pdf_path = results.print_pdf(summary_page(store, room), out / f"room-{room['code']}-summary.pdf")
     print(f"wrote {csv_path} and {pdf_path}")
     return 0
@@ -127,6 +137,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--port", type=int, default=ROOM_PORT, help=f"port (default {ROOM_PORT}; decks look there)")
     parser.add_argument("--db", default=None,
                         help=f"SQLite file or postgresql:// URL (default {DEFAULT_DB.relative_to(BUILD_DIR.parent)})")
+    parser.add_argument("--lang", default=None,
+                        help="the room's language, en or ja (default: COURSE_LANG, else en); fixed when it is created")
     parser.add_argument("--ask-name", action="store_true", help="ask participants for a name (default: anonymous)")
     parser.add_argument("--new", action="store_true", help="start a new room even if one for the module is open")
     parser.add_argument("--address-limit", type=float, default=1500, help="requests per address in a burst")

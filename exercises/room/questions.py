@@ -22,7 +22,7 @@ import math
 import random
 import re
 
-from .. import checking
+from .. import checking, i18n
 from ..markdown import to_html, to_inline_html
 from ..private_keys import withheld
 from ..specs import load_banks
@@ -38,7 +38,16 @@ MAX_NAME = 40
 
 
 class AnswerError(ValueError):
-    """An answer the question cannot take; the message says why (shown to the participant)."""
+    """An answer the question cannot take; :meth:`text` says why in a language (shown to the
+    participant). ``key``: a program string (``exercises/messages.json``) with its ``values``;
+    the checker's own reason (already in the process's language) comes as ``reason``."""
+
+    def __init__(self, key: str, **values):
+        super().__init__(i18n.message(key, i18n.SOURCE_LANGUAGE, **values))
+        self.key, self.values = key, values
+
+    def text(self, lang: str | None = None) -> str:
+        return i18n.message(self.key, lang, **self.values)
 
 
 def module_folder(module: str) -> str:
@@ -105,9 +114,14 @@ def _from_exercise(bank: str, ex: dict) -> dict | None:
     return q
 
 
-def room_questions(module: str) -> tuple[str, list[dict]]:
-    """The module's folder and the room's questions: the bank's polls, the deck's discussion
-    questions, and questions from the floor."""
+def room_questions(module: str, lang: str | None = None) -> tuple[str, list[dict]]:
+    """The module's folder and the room's questions in ``lang`` (default: the current
+    language): the bank's polls, the deck's discussion questions, and questions from the floor."""
+    with i18n.language(lang) as lang:
+        return _room_questions(module, lang)
+
+
+def _room_questions(module: str, lang: str) -> tuple[str, list[dict]]:
     folder = module_folder(module)
     bank_name = folder.split("-", 1)[1]
     questions = []
@@ -115,11 +129,10 @@ def room_questions(module: str) -> tuple[str, list[dict]]:
     if bank is not None:
         questions += [q for ex in bank.exercises if (q := _from_exercise(bank_name, ex))]
     for n, text in enumerate(_discussion_questions(folder), 1):
-        questions.append({"qid": f"discussion-{n}", "kind": "text", "title": f"Discussion question {n}",
-                          "prompt_html": _md(text)})
-    questions.append({"qid": "floor", "kind": "floor", "title": "Questions from the floor",
-                      "prompt_html": "<p>Ask the speakers a question, or upvote the ones you want answered. "
-                                     "The facilitator reads every question before it is shown.</p>"})
+        questions.append({"qid": f"discussion-{n}", "kind": "text",
+                          "title": i18n.message("room.discussion_title", lang, n=n), "prompt_html": _md(text)})
+    questions.append({"qid": "floor", "kind": "floor", "title": i18n.message("room.floor_title", lang),
+                      "prompt_html": _md(i18n.message("room.floor_prompt", lang))})
     return folder, questions
 
 
@@ -181,18 +194,18 @@ def validate(q: dict, value):
     """The answer to store for ``value``, or :class:`AnswerError`."""
     kind = q["kind"]
     if kind in TEXT_KINDS:
-        raise AnswerError("send text entries to the entries endpoint")
+        raise AnswerError("room.error.text_endpoint")
     if kind == "simulation":
         node = current_node(q)
         if (not isinstance(value, int) or isinstance(value, bool)
                 or not 0 <= value < len(node["choices_html"])):
-            raise AnswerError("choose one of this round's options")
+            raise AnswerError("room.error.choose_option")
         return value
     if kind == "estimate" and (not _finite(value) or abs(value) > 1e12):
-        raise AnswerError("enter a number")
+        raise AnswerError("room.error.enter_number")
     result = checking.check(q["exercise"], value)
     if result["status"] == "invalid":
-        raise AnswerError(_plain(result["feedback"]))
+        raise AnswerError("room.error.invalid", reason=_plain(result["feedback"]))
     return value
 
 
@@ -203,10 +216,10 @@ def _plain(feedback_html: str) -> str:
 def clean_text(value, limit: int = MAX_TEXT) -> str:
     """A text entry: a string, stripped, 1..limit characters, no control characters."""
     if not isinstance(value, str):
-        raise AnswerError("send text")
+        raise AnswerError("room.error.send_text")
     text = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
     if not text:
-        raise AnswerError("the text is empty")
+        raise AnswerError("room.error.empty_text")
     if len(text) > limit:
-        raise AnswerError(f"keep it under {limit} characters")
+        raise AnswerError("room.error.too_long_text", limit=limit)
     return text

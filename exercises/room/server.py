@@ -13,6 +13,12 @@ laptop (loopback only), once the facilitator has revealed them.
 Limits: request bodies over :data:`MAX_BODY` bytes are refused (413); every API call counts
 against its address's rate limit, every participant action against the participant's.
 Nothing here logs what participants send.
+
+Language: a room's language is stored with it (``rooms.lang``, fixed when it was created);
+its pages (``<html lang>``), their JavaScript's strings (``/messages/<lang>.js``: the program's
+``room.*`` strings and ``t()``, :func:`exercises.i18n.browser_script`), the error messages its
+participants and facilitator see, its charts and exports are in that language. What belongs
+to no room (the home page, an unknown room) is in the server's language (``lang``).
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ import hmac
 import json
 import secrets
 import tempfile
+from html import escape
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +40,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from .. import i18n
 from . import questions as Q
 from . import results
 from .store import Store
@@ -116,9 +124,18 @@ class Hub:
 
 
 class Refused(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status, self.message = status, message
+    """An HTTP error shown to a person: ``key``, a program string with its ``values``."""
+
+    def __init__(self, status: int, key: str, **values):
+        super().__init__(i18n.message(key, i18n.SOURCE_LANGUAGE, **values))
+        self.status, self.key, self.values = status, key, values
+
+    def text(self, lang: str) -> str:
+        return i18n.message(self.key, lang, **self.values)
+
+
+def refused_answer(err: Q.AnswerError) -> Refused:
+    return Refused(422, err.key, **err.values)
 
 
 def _json(data, status: int = 200) -> JSONResponse:
@@ -128,8 +145,10 @@ def _json(data, status: int = 200) -> JSONResponse:
 class Room:
     """The app's state: the store, the change hub, the limits."""
 
-    def __init__(self, store: Store, limits: Limits | None = None, join_url: str | None = None):
+    def __init__(self, store: Store, limits: Limits | None = None, join_url: str | None = None,
+                 lang: str = i18n.SOURCE_LANGUAGE):
         self.store = store
+        self.lang = i18n.check(lang)
         self.limits = limits or Limits()
         self.by_address = Bucket(*self.limits.address)
         self.joins = Bucket(*self.limits.join)
@@ -146,14 +165,14 @@ class Room:
         if code not in self.rooms:
             room = self.store.room(code) if len(code) < 40 else None
             if room is None:
-                raise Refused(404, "No such room. Check the address with the facilitator.")
+                raise Refused(404, "room.error.no_room")
             self.rooms[code] = room
         return self.rooms[code]
 
     def live_room(self, code: str) -> dict:
         room = self.room(code)
         if room["ended"]:
-            raise Refused(410, "This room has ended. Thank you for taking part.")
+            raise Refused(410, "room.error.ended")
         return room
 
     def qs(self, code: str) -> list[dict]:
@@ -164,8 +183,15 @@ class Room:
     def question(self, code: str, qid) -> dict:
         q = next((q for q in self.qs(code) if q["qid"] == qid), None)
         if q is None:
-            raise Refused(404, "No such question.")
+            raise Refused(404, "room.error.no_question")
         return q
+
+    def lang_of(self, code: str) -> str:
+        """The room's language, or the server's for an address that names no room."""
+        try:
+            return self.room(code)["lang"]
+        except Refused:
+            return self.lang
 
     def changed(self, code: str):
         self.questions.pop(code, None)
@@ -177,20 +203,20 @@ class Room:
     def participant(self, request: Request, code: str) -> str:
         pid = request.headers.get("x-participant", "")
         if not (0 < len(pid) <= 64):
-            raise Refused(401, "Join the room first.")
+            raise Refused(401, "room.error.join_first")
         if (code, pid) not in self.known:
             if not self.store.has_participant(code, pid):
-                raise Refused(401, "Join the room first.")
+                raise Refused(401, "room.error.join_first")
             self.known.add((code, pid))
         if not self.by_participant.take(f"{code}/{pid}"):
-            raise Refused(429, "Too many answers at once; wait a moment.")
+            raise Refused(429, "room.error.too_many_answers")
         return pid
 
     def facilitator(self, request: Request, code: str) -> dict:
         room = self.room(code)
         token = request.headers.get("x-room-token", "")
         if not token or not hmac.compare_digest(token_hash(token), room["token_hash"]):
-            raise Refused(403, "The facilitator's token is needed for this.")
+            raise Refused(403, "room.error.token")
         same_origin(request)
         return room
 
@@ -201,29 +227,29 @@ def same_origin(request: Request) -> None:
     own = f"{request.url.scheme}://{request.headers.get('host', '')}"
     origin = request.headers.get("origin")
     if request.method != "GET" and origin is None:
-        raise Refused(403, "Facilitator actions must come from the room's page (no Origin).")
+        raise Refused(403, "room.error.no_origin")
     if origin is not None and origin != own:
-        raise Refused(403, "Facilitator actions must come from the room's page (wrong origin).")
+        raise Refused(403, "room.error.wrong_origin")
     if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
-        raise Refused(403, "Facilitator actions must come from the room's page.")
+        raise Refused(403, "room.error.cross_site")
 
 
 async def read_json(request: Request) -> dict:
     if int(request.headers.get("content-length") or 0) > MAX_BODY:
-        raise Refused(413, "Too long.")
+        raise Refused(413, "room.error.too_long")
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        raise Refused(415, "Send JSON.")
+        raise Refused(415, "room.error.send_json")
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
-            raise Refused(413, "Too long.")
+            raise Refused(413, "room.error.too_long")
     try:
         data = json.loads(body)
     except (ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
-        raise Refused(400, "Malformed JSON.") from None
+        raise Refused(400, "room.error.malformed_json") from None
     if not isinstance(data, dict):
-        raise Refused(400, "Send a JSON object.")
+        raise Refused(400, "room.error.json_object")
     return data
 
 
@@ -231,53 +257,72 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
-def page(title: str, body: str, script: str) -> HTMLResponse:
+def page(lang: str, title_key: str, body: str, script: str) -> HTMLResponse:
+    """A page in ``lang``: its title (a program string), ``body`` (markup made here from
+    program strings) and its script, after the strings' script and common.js."""
     return HTMLResponse(
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>{title}</title><link rel='stylesheet' href='/static/room.css'></head>"
-        f"<body>{body}<script src='/static/common.js'></script><script src='/static/{script}'></script>"
+        f"<title>{escape(i18n.message(title_key, lang))}</title><link rel='stylesheet' href='/static/room.css'></head>"
+        f"<body>{body}<script src='/messages/{lang}.js'></script>"
+        f"<script src='/static/common.js'></script><script src='/static/{script}'></script>"
         f"</body></html>",
         headers={"Cache-Control": "no-store"})
 
 
-def create_app(store: Store, limits: Limits | None = None, join_url: str | None = None) -> Starlette:
-    room_state = Room(store, limits, join_url)
+def _p(key: str, lang: str) -> str:
+    return escape(i18n.message(key, lang))
+
+
+def create_app(store: Store, limits: Limits | None = None, join_url: str | None = None,
+               lang: str = i18n.SOURCE_LANGUAGE) -> Starlette:
+    """The app; ``lang``: the language of what belongs to no room (a room has its own)."""
+    room_state = Room(store, limits, join_url, lang)
 
     def endpoint(fn):
         async def wrapped(request: Request):
+            code = request.path_params.get("code", "")
             if ("/api/" in request.url.path and not request.headers.get("x-room-token")
                     and not room_state.by_address.take(client_address(request))):
-                return _json({"error": "Too many requests from this address; wait a moment."}, 429)
+                return _json({"error": i18n.message("room.error.address_limit", room_state.lang_of(code))}, 429)
             try:
-                return await fn(request, request.path_params.get("code", ""))
+                return await fn(request, code)
             except Refused as err:
-                return _json({"error": err.message}, err.status)
+                return _json({"error": err.text(room_state.lang_of(code))}, err.status)
         return wrapped
 
     # --- pages ---------------------------------------------------------------------------------
 
     async def home(request):
-        return page("Live room", "<main><h1>Live room</h1><p>Open the address your facilitator shows, "
-                    "or scan the QR code.</p></main>", "room.js")
+        lang = room_state.lang
+        return page(lang, "room.title", f"<main><h1>{_p('room.title', lang)}</h1><p>{_p('room.home_text', lang)}"
+                    "</p></main>", "room.js")
 
     async def participant_page(request, code):
-        room_state.room(code)
-        return page("Live room", "<main id='room' aria-live='polite'><h1>Live room</h1>"
-                    "<p>Loading… (this page needs JavaScript)</p></main>", "room.js")
+        lang = room_state.room(code)["lang"]
+        return page(lang, "room.title", f"<main id='room' aria-live='polite'><h1>{_p('room.title', lang)}</h1>"
+                    f"<p>{_p('room.loading_needs_js', lang)}</p></main>", "room.js")
 
     async def host_page(request, code):
-        room_state.room(code)
-        return page("Live room: facilitator", "<main id='host'><h1>Facilitator</h1><p>Loading…</p></main>",
-                    "host.js")
+        lang = room_state.room(code)["lang"]
+        return page(lang, "room.host_title", f"<main id='host'><h1>{_p('room.facilitator', lang)}</h1>"
+                    f"<p>{_p('room.loading', lang)}</p></main>", "host.js")
+
+    async def strings(request):
+        """The room's strings for the pages' JavaScript, in one of the course's languages."""
+        lang = request.path_params["lang"]
+        if lang not in i18n.LANGUAGES:
+            return Response("", status_code=404)
+        return Response(i18n.browser_script(lang, ("room.",)), media_type="text/javascript; charset=utf-8",
+                        headers={"Cache-Control": "no-cache"})
 
     async def qr(request, code):
-        room_state.room(code)
+        lang = room_state.room(code)["lang"]
         import segno
         url = room_state.join_url.format(code=code) if room_state.join_url else f"{request.base_url}r/{code}/"
         buf = __import__("io").BytesIO()
         segno.make(url, error="m").save(buf, kind="svg", scale=8, border=2, xmldecl=False,
-                                        title="QR code: the room's address")
+                                        title=i18n.message("room.qr_title", lang))
         return Response(buf.getvalue(), media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
 
     # --- participants ------------------------------------------------------------------------------
@@ -289,13 +334,13 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
         if old and len(old) <= 64 and store.has_participant(code, old):
             return _json({"pid": old})
         if not room_state.joins.take(client_address(request)):
-            raise Refused(429, "Too many people joining from this address; wait a moment.")
+            raise Refused(429, "room.error.join_limit")
         name = None
         if room["ask_name"]:
             try:
-                name = Q.clean_text(data.get("name", "") or "anonymous", Q.MAX_NAME)
+                name = Q.clean_text(data.get("name", "") or i18n.message("room.anonymous", room["lang"]), Q.MAX_NAME)
             except Q.AnswerError as err:
-                raise Refused(422, str(err)) from None
+                raise refused_answer(err) from None
         pid = secrets.token_urlsafe(16)
         await run_in_threadpool(store.add_participant, code, pid, name)
         room_state.known.add((code, pid))
@@ -317,26 +362,27 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
                 item["entries"] = sorted(({"eid": e["eid"], "text": e["text"], "votes": e["votes"]}
                                           for e in entries), key=lambda e: -e["votes"])
             elif q["revealed"]:
-                item["svg"] = results.summary(q, store.answers(code, q["qid"]), [])["svg"]
+                item["svg"] = results.summary(q, store.answers(code, q["qid"]), [], room["lang"])["svg"]
             shown.append(item)
         return _json({"code": code, "ended": bool(room["ended"]), "ask_name": room["ask_name"],
                       "questions": shown, "mine": mine,
                       "upvoted": store.my_upvotes(code, pid) if known else [], "version": room_state.hub.room})
 
     async def answer(request, code):
-        room_state.live_room(code)
+        room = room_state.live_room(code)
         pid = room_state.participant(request, code)
         data = await read_json(request)
         q = room_state.question(code, data.get("qid"))
         if q["state"] != "open":
-            raise Refused(409, "This question is not open.")
+            raise Refused(409, "room.error.not_open")
         round_ = len(q["path"]) if q["kind"] == "simulation" else 0
         if q["kind"] == "simulation" and data.get("round", round_) != round_:
-            raise Refused(409, "That round is over.")
+            raise Refused(409, "room.error.round_over")
         try:
-            value = Q.validate(q, data.get("value"))
+            with i18n.language(room["lang"]):  # the checker's reasons in the room's language (no await here)
+                value = Q.validate(q, data.get("value"))
         except Q.AnswerError as err:
-            raise Refused(422, str(err)) from None
+            raise refused_answer(err) from None
         await run_in_threadpool(store.save_answer, code, q["qid"], round_, pid, value)
         room_state.hub.bump(answers_only=True)
         if q["revealed"]:
@@ -349,15 +395,15 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
         data = await read_json(request)
         q = room_state.question(code, data.get("qid"))
         if q["kind"] not in Q.TEXT_KINDS:
-            raise Refused(422, "This question takes no text.")
+            raise Refused(422, "room.error.no_text")
         if q["state"] != "open":
-            raise Refused(409, "This question is not open.")
+            raise Refused(409, "room.error.not_open")
         try:
             text = Q.clean_text(data.get("text"))
         except Q.AnswerError as err:
-            raise Refused(422, str(err)) from None
+            raise refused_answer(err) from None
         if store.entry_count(code, q["qid"], pid) >= Q.MAX_ENTRIES:
-            raise Refused(429, f"You can send up to {Q.MAX_ENTRIES} entries to one question.")
+            raise Refused(429, "room.error.max_entries", n=Q.MAX_ENTRIES)
         eid = secrets.token_urlsafe(8)
         await run_in_threadpool(store.add_entry, code, eid, q["qid"], pid, text)
         room_state.hub.bump(answers_only=True)
@@ -369,7 +415,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
         data = await read_json(request)
         eid = data.get("eid")
         if not isinstance(eid, str) or not any(e["eid"] == eid for e in store.entries(code, None, ("shown",))):
-            raise Refused(404, "No such entry.")
+            raise Refused(404, "room.error.no_entry")
         await run_in_threadpool(store.upvote, code, eid, pid)
         room_state.hub.bump()
         return _json({"ok": True})
@@ -407,7 +453,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
             answers = store.answers(code, q["qid"]) if q["kind"] not in Q.TEXT_KINDS else []
             entries = store.entries(code, q["qid"]) if q["kind"] in Q.TEXT_KINDS else []
             if q["state"] != "ready":
-                item["results"] = results.summary({**q, "revealed": True}, answers, entries)
+                item["results"] = results.summary({**q, "revealed": True}, answers, entries, room["lang"])
             if q["kind"] in Q.TEXT_KINDS:
                 item["entries"] = [{k: e[k] for k in ("eid", "text", "state", "votes")} for e in
                                    sorted(entries, key=lambda e: (e["state"] != "pending", -e["votes"]))]
@@ -419,7 +465,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
     async def host_question(request, code):
         room = room_state.facilitator(request, code)
         if room["ended"]:
-            raise Refused(410, "The room has ended.")
+            raise Refused(410, "room.error.host_ended")
         data = await read_json(request)
         q = room_state.question(code, data.get("qid"))
         action = data.get("action")
@@ -433,12 +479,12 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
             node = Q.current_node(q)
             choice = data.get("choice")
             if not isinstance(choice, int) or isinstance(choice, bool) or not 0 <= choice < len(node["next"]):
-                raise Refused(422, "Choose one of this round's options.")
+                raise Refused(422, "room.error.commit_choice")
             store.set_question(code, q["qid"], path=[*q["path"], choice])
         elif action == "restart" and q["kind"] == "simulation":
             store.set_question(code, q["qid"], path=[])
         else:
-            raise Refused(422, "Unknown action.")
+            raise Refused(422, "room.error.unknown_action")
         room_state.changed(code)
         return _json({"ok": True})
 
@@ -447,15 +493,15 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
         data = await read_json(request)
         eid, action = data.get("eid"), data.get("action")
         if not isinstance(eid, str):
-            raise Refused(422, "Which entry?")
+            raise Refused(422, "room.error.which_entry")
         if action in ("show", "hide"):
             done = store.set_entry(code, eid, "shown" if action == "show" else "hidden")
         elif action == "delete":
             done = store.delete_entry(code, eid)
         else:
-            raise Refused(422, "Unknown action.")
+            raise Refused(422, "room.error.unknown_action")
         if not done:
-            raise Refused(404, "No such entry.")
+            raise Refused(404, "room.error.no_entry")
         room_state.changed(code)
         return _json({"ok": True})
 
@@ -476,8 +522,8 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
 
     async def host_csv(request, code):
         room = room_state.facilitator(request, code)
-        text = results.csv_text(room, room_state.qs(code), store.answers(code), store.entries(code),
-                                store.names(code))
+        text = results.csv_bytes(room, room_state.qs(code), store.answers(code), store.entries(code),
+                                 store.names(code))
         return Response(text, media_type="text/csv; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="room-{code}.csv"', "Cache-Control": "no-store"})
 
@@ -494,7 +540,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
 
     async def deck(request):
         if client_address(request) not in LOOPBACK:
-            return Response("Only on the facilitator's laptop.", status_code=403)
+            return Response(i18n.message("room.error.deck_local", room_state.lang), status_code=403)
         qid = f"{request.path_params['bank']}/{request.path_params['exercise']}"
         for code in reversed(store.room_codes()):
             room = room_state.room(code)
@@ -505,17 +551,18 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
                 continue
             answers = store.answers(code, qid)
             if q["revealed"] and q["kind"] not in Q.TEXT_KINDS:
-                svg = results.summary(q, answers, [])["svg"]
+                svg = results.summary(q, answers, [], room["lang"])["svg"]
             else:
-                svg = results.bars_svg([], [], total=len(answers), title=f"{q['title']}: results not revealed yet")
+                svg = results.bars_svg([], [], total=len(answers), lang=room["lang"],
+                                       title=i18n.message("room.chart.not_revealed", room["lang"], title=q["title"]))
             return Response(svg, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
-        return Response("No running room has this question.", status_code=404)
+        return Response(i18n.message("room.error.deck_none", room_state.lang), status_code=404)
 
     def r(path, fn, methods=("GET",)):
         return Route("/r/{code}" + path, endpoint(fn), methods=list(methods))
 
     routes = [
-        Route("/", home),
+        Route("/", home), Route("/messages/{lang}.js", strings),
         r("/", participant_page), r("/host", host_page), r("/qr.svg", qr),
         r("/api/join", join, ["POST"]), r("/api/state", state), r("/api/answer", answer, ["POST"]),
         r("/api/entry", entry, ["POST"]), r("/api/upvote", upvote, ["POST"]), r("/api/events", events),
@@ -528,7 +575,7 @@ def create_app(store: Store, limits: Limits | None = None, join_url: str | None 
     ]
     app = Starlette(routes=routes, middleware=[])
     app.state.room = room_state
-    return SecurityHeaders(app)
+    return SecurityHeaders(app, room_state.lang)
 
 
 def summary_page(store: Store, room: dict) -> str:
@@ -541,9 +588,10 @@ class SecurityHeaders:
     """ASGI middleware: a body-size limit before the app reads anything, and the pages'
     security headers (CSP: only this server's own scripts, styles and images)."""
 
-    def __init__(self, app):
+    def __init__(self, app, lang: str = i18n.SOURCE_LANGUAGE):
         self.app = app
         self.state = app.state
+        self.lang = lang
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -551,7 +599,7 @@ class SecurityHeaders:
         headers = dict(scope.get("headers") or [])
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            response = JSONResponse({"error": "Too long."}, status_code=413)
+            response = JSONResponse({"error": i18n.message("room.error.too_long", self.lang)}, status_code=413)
             return await response(scope, receive, send)
 
         async def send_with_headers(message):

@@ -20,7 +20,7 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS rooms (
         code TEXT PRIMARY KEY, module TEXT NOT NULL, token_hash TEXT NOT NULL,
         ask_name INTEGER NOT NULL DEFAULT 0, created DOUBLE PRECISION NOT NULL,
-        ended DOUBLE PRECISION)""",
+        ended DOUBLE PRECISION, lang TEXT NOT NULL DEFAULT 'en')""",
     """CREATE TABLE IF NOT EXISTS questions (
         room TEXT NOT NULL, qid TEXT NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,
         spec TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'ready', revealed INTEGER NOT NULL DEFAULT 0,
@@ -37,6 +37,8 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS upvotes (
         room TEXT NOT NULL, eid TEXT NOT NULL, pid TEXT NOT NULL, PRIMARY KEY (room, eid, pid))""",
 ]
+# columns added since a room's database was first made: (table, column, definition)
+ADDED = [("rooms", "lang", "TEXT NOT NULL DEFAULT 'en'")]
 TABLES = ("upvotes", "entries", "answers", "participants", "questions", "rooms")
 
 
@@ -59,6 +61,9 @@ class Store:
         with self.lock:
             for statement in SCHEMA:
                 self._run(statement)
+            for table, column, definition in ADDED:  # a database made before the column existed
+                if column not in self._columns(table):
+                    self._run(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             self._commit()
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -74,6 +79,12 @@ class Store:
         if not self.conn.in_transaction and not sql.lstrip().upper().startswith(("SELECT", "PRAGMA")):
             self.conn.execute("BEGIN")
         return self.conn.execute(sql, params)
+
+    def _columns(self, table: str) -> set[str]:
+        if self.postgres:
+            return {r[0] for r in self._run("SELECT column_name FROM information_schema.columns "
+                                            "WHERE table_name = ?", (table,)).fetchall()}
+        return {r[1] for r in self._run(f"PRAGMA table_info({table})").fetchall()}
 
     def _commit(self):
         if self.postgres or self.conn.in_transaction:
@@ -117,21 +128,24 @@ class Store:
 
     # --- rooms ------------------------------------------------------------------------------
 
-    def create_room(self, code: str, module: str, token_hash: str, questions: list[dict], ask_name: bool) -> None:
-        statements = [("INSERT INTO rooms (code, module, token_hash, ask_name, created) VALUES (?, ?, ?, ?, ?)",
-                       (code, module, token_hash, int(ask_name), time.time()))]
+    def create_room(self, code: str, module: str, token_hash: str, questions: list[dict], ask_name: bool,
+                    lang: str = "en") -> None:
+        """A new room; ``lang``, the language its pages, messages and exports are in, is fixed
+        here (the questions were made in it)."""
+        statements = [("INSERT INTO rooms (code, module, token_hash, ask_name, created, lang) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (code, module, token_hash, int(ask_name), time.time(), lang))]
         statements += [("INSERT INTO questions (room, qid, position, kind, spec) VALUES (?, ?, ?, ?, ?)",
                         (code, q["qid"], i, q["kind"], json.dumps(q))) for i, q in enumerate(questions)]
         self.many(statements)
 
     def room(self, code: str) -> dict | None:
-        found = self.rows("SELECT code, module, token_hash, ask_name, created, ended FROM rooms WHERE code = ?",
+        found = self.rows("SELECT code, module, token_hash, ask_name, created, ended, lang FROM rooms WHERE code = ?",
                           (code,))
         if not found:
             return None
-        code, module, token_hash, ask_name, created, ended = found[0]
+        code, module, token_hash, ask_name, created, ended, lang = found[0]
         return {"code": code, "module": module, "token_hash": token_hash, "ask_name": bool(ask_name),
-                "created": created, "ended": ended}
+                "created": created, "ended": ended, "lang": lang}
 
     def open_room_for(self, module: str) -> str | None:
         """The newest room of ``module`` that has not ended (to resume after a restart)."""

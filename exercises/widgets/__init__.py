@@ -3,11 +3,11 @@
 Each widget's ES module is made of plain files concatenated (a blob-URL module cannot
 import files): ``common.js`` (shared helpers), ``checking.js`` (the browser's checking),
 ``chart.js`` for the types that draw charts, then ``<type>.js`` (render). Before them comes
-``MESSAGES``: the program's strings (``exercises/messages.json``) in the language being built.
+``MESSAGES``, the program's strings (``exercises/messages.json``) in the language being built,
+and ``t(key, values)`` (:func:`exercises.i18n.browser_script`, shared with the live room).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import anywidget
@@ -27,8 +27,7 @@ def _front_end(kind: str) -> str:
     """The ES module for one type: the shared parts, then the type's own code."""
     parts = ["common.js", "checking.js", *PARTS.get(kind, []), f"{kind}.js"]
     # the program's strings in the language being built (exercises/i18n.py), read by checking.js
-    strings = f"const MESSAGES = {json.dumps(i18n.messages(), ensure_ascii=True, sort_keys=True)};"
-    return "\n".join([strings, *((HERE / part).read_text(encoding="utf-8") for part in parts)])
+    return "\n".join([i18n.browser_script(), *((HERE / part).read_text(encoding="utf-8") for part in parts)])
 
 
 _CSS = (HERE / "exercise.css").read_text(encoding="utf-8")

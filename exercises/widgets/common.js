@@ -1,9 +1,9 @@
 // Shared by every exercise type: this file is prepended to each type's module.
 // All HTML handed to `html()` was rendered by the Python side with raw HTML escaped.
 
-// The program's strings: MESSAGES (key -> template with {name} placeholders) is put before
-// this file by exercises/widgets/__init__.py from exercises/messages.json, in the page's language.
-const t = (key, values = {}) => MESSAGES[key].replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
+// The program's strings: MESSAGES (key -> template with {name} placeholders) and t(key, values)
+// are put before this file by exercises/widgets/__init__.py (exercises/i18n.py browser_script),
+// from exercises/messages.json, in the page's language.
 const STORE_PREFIX = "course-exercises:v1:";
 const CHANGE_EVENT = "course-exercises:change";
 let uidCounter = 0;

@@ -112,10 +112,29 @@ class RoomServer:
         return self.call("POST", "/api/answer", {"qid": qid, "value": value, **extra}, {"X-Participant": pid})
 
 
-def new_room(db: Path | str, module9, ask_name: bool = False) -> str:
+def new_room(db: Path | str, module9, ask_name: bool = False, lang: str = "en") -> str:
     folder, questions = module9
     store = Store(db)
     code = new_code()
-    store.create_room(code, folder, token_hash("unused"), questions, ask_name=ask_name)
+    store.create_room(code, folder, token_hash("unused"), questions, ask_name=ask_name, lang=lang)
     store.close()
     return code
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AUDIT = ("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+         ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.help)")
+
+
+def axe_violations(browser, url: str, viewport: dict, ready: str) -> list[str]:
+    """The serious and critical axe-core violations of the page at ``url``, once its button
+    named ``ready`` is there (axe-core from npm: check AXE exists first)."""
+    context = browser.new_context(viewport=viewport, bypass_csp=True)  # to inject axe
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.get_by_role("button", name=ready).first.wait_for()
+        page.add_script_tag(path=str(AXE))
+        return page.evaluate(AUDIT)
+    finally:
+        context.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from room_helpers import free_port
+from room_helpers import AXE, axe_violations, free_port
 from exercises.kit.slides import room_results_html
 from exercises.room import questions as Q
 from exercises.room import results
@@ -197,9 +197,6 @@ def test_a_deck_slide_shows_live_results_or_a_placeholder(room_server, browser, 
 
 # --- accessibility ------------------------------------------------------------------------------------
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
 def test_the_pages_pass_axe(shared_room, browser):
     """A phone with a question of every kind open, and the facilitator's page: no serious or
     critical axe-core violation (the audit needs npm's axe-core: make test installs it)."""
@@ -208,20 +205,9 @@ def test_the_pages_pass_axe(shared_room, browser):
     for qid in ("ways-forward/which-recommendation", "ways-forward/charter-year-share",
                 "ways-forward/advise-tokyo-valdoria", "discussion-1", "floor"):
         shared_room.host("question", {"qid": qid, "action": "open"})
-    audit = ("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-             ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.help)")
-    for url, viewport, ready in ((shared_room.base + "/", {"width": 390, "height": 844}, "Vote"),
-                                 (f"{shared_room.base}/host#token={shared_room.token}",
-                                  {"width": 1280, "height": 900}, "Download results (CSV)")):
-        context = browser.new_context(viewport=viewport, bypass_csp=True)  # to inject axe
-        try:
-            page = context.new_page()
-            page.goto(url)
-            page.get_by_role("button", name=ready).first.wait_for()
-            page.add_script_tag(path=str(AXE))
-            assert page.evaluate(audit) == [], url
-        finally:
-            context.close()
+    assert axe_violations(browser, shared_room.base + "/", {"width": 390, "height": 844}, "Vote") == []
+    assert axe_violations(browser, f"{shared_room.base}/host#token={shared_room.token}",
+                          {"width": 1280, "height": 900}, "Download results (CSV)") == []
 
 
 def test_ordering_and_categorize_by_keyboard(room_server, module4, browser):

@@ -1,7 +1,8 @@
 // The participant's page: join (anonymously unless the facilitator asks for a name),
 // follow the open questions live, answer. The participant id stays in localStorage, so a
 // phone that sleeps or reloads resumes as the same participant; an answer that could not
-// be sent is kept and sent again until the server acknowledges it.
+// be sent is kept and sent again until the server acknowledges it. Its words are the room's
+// strings in the room's language: t(key, values) from /messages/<lang>.js.
 "use strict";
 
 (function () {
@@ -15,8 +16,8 @@
   const cards = new Map();
   const status = el("p", { class: "connection", role: "status" });
   const list = el("div", { id: "questions" });
-  const intro = el("p", { text: "You are anonymous. Questions appear here when the facilitator opens them." });
-  main.replaceChildren(el("h1", { text: "Live room" }), intro, status, list);
+  const intro = el("p", { text: t("room.intro") });
+  main.replaceChildren(el("h1", { text: t("room.title") }), intro, status, list);
 
   const headers = () => (pid ? { "X-Participant": pid } : {});
 
@@ -32,8 +33,8 @@
     return new Promise((resolve) => {
       const input = el("input", { type: "text", id: "name", maxlength: "40", autocomplete: "off" });
       const form = el("form", { class: "card" },
-        el("label", { for: "name", text: "The facilitator asks for a name (any name you like):" }), input,
-        el("p", {}, el("button", { type: "submit", text: "Join" })));
+        el("label", { for: "name", text: t("room.name_label") }), input,
+        el("p", {}, el("button", { type: "submit", text: t("room.join") })));
       form.addEventListener("submit", (e) => { e.preventDefault(); form.remove(); resolve(input.value); });
       list.before(form);
       input.focus();
@@ -45,7 +46,7 @@
       state = await Room.request("GET", "state", undefined, headers());
     } catch (err) {
       if (err.status === 404 || err.status === 410) {
-        main.replaceChildren(el("h1", { text: "Live room" }), el("p", { text: err.message }));
+        main.replaceChildren(el("h1", { text: t("room.title") }), el("p", { text: err.message }));
       }
       return;
     }
@@ -59,7 +60,7 @@
 
   function render() {
     if (state.ended) {
-      list.replaceChildren(el("p", { class: "card", text: "The room has ended. Thank you for taking part." }));
+      list.replaceChildren(el("p", { class: "card", text: t("room.ended") }));
       cards.clear();
       return;
     }
@@ -93,7 +94,7 @@
     const round = q.round || 0;
     if (q.kind === "simulation") {
       q.history.forEach((h, i) => node.append(el("div", { class: "history" },
-        el("p", { text: `Round ${i + 1}: the room chose` }), el("p", { html: h.choice_html }),
+        el("p", { text: t("room.round_chose", { n: i + 1 }) }), el("p", { html: h.choice_html }),
         el("div", { html: h.consequence_html }))));
       node.append(el("div", { html: q.node.text_html }));
       if (q.node.final) node.append(el("div", { class: "debrief", html: q.node.debrief_html }));
@@ -103,12 +104,12 @@
       form = buildForm(q, id, round, note);
       node.append(form);
     } else if (q.state === "closed") {
-      node.append(el("p", { class: "status", text: "This question is closed." }));
+      node.append(el("p", { class: "status", text: t("room.closed") }));
     }
     node.append(note, results, extra);
     const answered = mine(q.qid, round);
     if (answered !== undefined || pending[q.qid + "|" + round]) {
-      note.textContent = pending[q.qid + "|" + round] ? "Sending your answer…" : "Your answer is saved.";
+      note.textContent = t(pending[q.qid + "|" + round] ? "room.sending_answer" : "room.answer_saved");
       note.className = "status ok";
     }
     return {
@@ -116,9 +117,9 @@
       update(fresh) {
         if (fresh.svg !== undefined) {
           results.replaceChildren(el("div", { html: fresh.svg }));
-          if (fresh.expected_text) results.append(el("p", { text: "The data: " + fresh.expected_text }));
+          if (fresh.expected_text) results.append(el("p", { text: t("room.data", { value: fresh.expected_text }) }));
         } else if (fresh.kind === "estimate" && fresh.expected_text) {
-          results.replaceChildren(el("p", { text: "The data: " + fresh.expected_text }));
+          results.replaceChildren(el("p", { text: t("room.data", { value: fresh.expected_text }) }));
         }
         if (fresh.entries) renderEntries(fresh, extra);
       },
@@ -129,19 +130,19 @@
     const items = q.entries.map((e) => {
       const voted = state.upvoted.includes(e.eid);
       const button = el("button", { type: "button", class: "secondary", disabled: voted || q.state !== "open",
-        text: `▲ Upvote (${e.votes})` });
+        text: t("room.upvote", { n: e.votes }) });
       button.addEventListener("click", async () => {
         button.disabled = true;
         try { await Room.request("POST", "upvote", { eid: e.eid }, headers()); } catch (err) { button.disabled = false; }
       });
       return el("li", {}, el("span", { class: "text", text: e.text }), button);
     });
-    box.replaceChildren(items.length ? el("h3", { text: "Shown by the facilitator" }) : "",
+    box.replaceChildren(items.length ? el("h3", { text: t("room.shown_by_facilitator") }) : "",
       items.length ? el("ul", { class: "entries" }, items) : "");
   }
 
   function choiceList(q, id, name, type, labels, chosen) {
-    return el("fieldset", {}, el("legend", { text: type === "radio" ? "Choose one" : "Choose all that apply" }),
+    return el("fieldset", {}, el("legend", { text: t(type === "radio" ? "room.choose_one" : "room.choose_all") }),
       labels.map((label, i) => el("label", { class: "choice", for: `${id}-${i}` },
         el("input", { type, name, id: `${id}-${i}`, value: String(i),
           checked: Array.isArray(chosen) ? chosen.includes(i) : chosen === i }),
@@ -162,14 +163,14 @@
       };
     } else if (q.kind === "ordering") {
       let order = Array.isArray(previous) ? previous.slice() : q.shown.slice();
-      const ol = el("ol", { class: "order", "aria-label": "Your order, first at the top" });
+      const ol = el("ol", { class: "order", "aria-label": t("room.order_label") });
       const draw = (focus) => {
         ol.replaceChildren(...order.map((item, pos) => {
           const text = el("span", { html: q.items_html[item] });
-          const up = el("button", { type: "button", class: "secondary", "aria-label": `Move up: ${text.textContent}`,
+          const up = el("button", { type: "button", class: "secondary", "aria-label": t("room.move_up", { item: text.textContent }),
             text: "↑", disabled: pos === 0 });
           const down = el("button", { type: "button", class: "secondary",
-            "aria-label": `Move down: ${text.textContent}`, text: "↓", disabled: pos === order.length - 1 });
+            "aria-label": t("room.move_down", { item: text.textContent }), text: "↓", disabled: pos === order.length - 1 });
           up.addEventListener("click", () => { [order[pos - 1], order[pos]] = [order[pos], order[pos - 1]]; draw([item, "up"]); });
           down.addEventListener("click", () => { [order[pos + 1], order[pos]] = [order[pos], order[pos + 1]]; draw([item, "down"]); });
           if (focus && focus[0] === item) setTimeout(() => (focus[1] === "up" && !up.disabled ? up : down).focus());
@@ -181,7 +182,7 @@
       read = () => order.slice();
     } else if (q.kind === "categorize") {
       q.items_html.forEach((item, i) => {
-        const select = el("select", { id: `${id}-${i}` }, el("option", { value: "", text: "Choose a category" }),
+        const select = el("select", { id: `${id}-${i}` }, el("option", { value: "", text: t("room.choose_category") }),
           q.categories.map((c, k) => el("option", { value: String(k), text: c,
             selected: Array.isArray(previous) && previous[i] === k })));
         form.append(el("p", {}, el("label", { for: `${id}-${i}`, html: item }), select));
@@ -190,30 +191,29 @@
     } else if (q.kind === "estimate") {
       const input = el("input", { type: "number", id: `${id}-n`, step: "any", inputmode: "decimal",
         value: previous === undefined ? "" : String(previous) });
-      form.append(el("label", { for: `${id}-n`, text: `Your estimate${q.unit ? " (" + q.unit + ")" : ""}` }), input);
+      form.append(el("label", { for: `${id}-n`, text: q.unit ? t("room.estimate_unit", { unit: q.unit }) : t("room.estimate") }), input);
       read = () => (input.value.trim() === "" ? null : Number(input.value));
     } else {  // text, floor
       const area = el("textarea", { id: `${id}-t`, maxlength: "500" });
       form.append(el("label", { for: `${id}-t`,
-        text: q.kind === "floor" ? "Your question (the facilitator reads it before it is shown)"
-          : "Your answer (the facilitator reads it before it is shown)" }), area);
+        text: t(q.kind === "floor" ? "room.floor_label" : "room.text_label") }), area);
       read = () => area.value;
     }
-    const button = el("button", { type: "submit", text: q.kind === "simulation" ? "Vote" : "Send" });
+    const button = el("button", { type: "submit", text: t(q.kind === "simulation" ? "room.vote" : "room.send") });
     form.append(el("p", {}, button));
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const value = read();
       if (q.kind === "text" || q.kind === "floor") {
         note.className = "status";
-        note.textContent = "Sending…";
+        note.textContent = t("room.sending");
         try {
           await Room.request("POST", "entry", { qid: q.qid, text: value }, headers());
           form.querySelector("textarea").value = "";
-          note.textContent = "Sent. The facilitator will read it.";
+          note.textContent = t("room.sent");
           note.className = "status ok";
         } catch (err) {
-          note.textContent = err.status ? err.message : "Could not send; check the connection and try again.";
+          note.textContent = err.status ? err.message : t("room.send_failed");
           note.className = "status error";
         }
         return;
@@ -221,7 +221,7 @@
       pending[q.qid + "|" + round] = { qid: q.qid, round, value };
       savePending();
       note.className = "status";
-      note.textContent = "Sending your answer…";
+      note.textContent = t("room.sending_answer");
       await flush(note);
     });
     return form;
@@ -240,7 +240,7 @@
           await Room.request("POST", "answer", body, headers());
           delete pending[key];
           savePending();
-          if (target) { target.textContent = "Your answer is saved."; target.className = "status ok"; }
+          if (target) { target.textContent = t("room.answer_saved"); target.className = "status ok"; }
         } catch (err) {
           if (!err.status) continue;  // offline or the server restarting: try again later
           if (err.status === 401) { await join(); continue; }
@@ -265,15 +265,15 @@
       }
     } catch (err) {
       if (err.status === 404 || err.status === 410) {  // no such room, or it has ended
-        main.replaceChildren(el("h1", { text: "Live room" }), el("p", { text: err.message }));
+        main.replaceChildren(el("h1", { text: t("room.title") }), el("p", { text: err.message }));
         return;
       }
-      status.textContent = err.status ? err.message : "Cannot reach the room; retrying…";
+      status.textContent = err.status ? err.message : t("room.unreachable");
       setTimeout(start, 2000);
       return;
     }
     Room.listen("", () => { refresh(); flush(); }, (up) => {
-      status.textContent = up ? "Connected." : "Reconnecting…";
+      status.textContent = t(up ? "room.connected" : "room.reconnecting");
     });
   }
   start();
