@@ -21,13 +21,17 @@ from .client import check_spec, client_spec
 
 HERE = Path(__file__).resolve().parent
 PARTS = {"numeric": ["chart.js"], "data_explorer": ["chart.js"], "progress": ["handin.js"]}
+# the program's strings the widgets' code looks up (t("<prefix>...") in widgets/*.js): only
+# these go to the browser with each module (tests/unit/test_i18n.py keeps code and list in step)
+STRINGS = ("ui.", "check.", "verdict.", "chart.", "explorer.", "handin.", "progress.")
 
 
 def _front_end(kind: str) -> str:
     """The ES module for one type: the shared parts, then the type's own code."""
     parts = ["common.js", "checking.js", *PARTS.get(kind, []), f"{kind}.js"]
     # the program's strings in the language being built (exercises/i18n.py), read by checking.js
-    return "\n".join([i18n.browser_script(), *((HERE / part).read_text(encoding="utf-8") for part in parts)])
+    return "\n".join([i18n.browser_script(prefixes=STRINGS), *((HERE / part).read_text(encoding="utf-8")
+                                                                for part in parts)])
 
 
 _CSS = (HERE / "exercise.css").read_text(encoding="utf-8")

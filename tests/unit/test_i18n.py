@@ -82,6 +82,16 @@ def test_every_program_string_used_exists_and_every_one_is_used():
     assert keys - quoted - dynamic == set(), f"unused strings in messages.json: {sorted(keys - quoted - dynamic)}"
 
 
+def test_the_widgets_get_every_string_their_code_looks_up():
+    from exercises.widgets import HERE, STRINGS
+    code = "\n".join(p.read_text(encoding="utf-8") for p in HERE.glob("*.js"))
+    looked_up = set(re.findall(r"""\bt\(\s*[^,)]*?["'`]([a-z_]+\.)""", code))
+    assert looked_up and looked_up <= set(STRINGS), f"prefixes the widgets use but do not get: {looked_up - set(STRINGS)}"
+    sent = i18n.browser_script("ja", STRINGS)
+    assert all(f'"{key}"' in sent for key in i18n.messages("ja") if key.startswith(STRINGS))
+    assert '"room.' not in sent and '"fig.' not in sent
+
+
 def test_localize_translates_prose_and_leaves_ids_and_data(tmp_path, monkeypatch):
     source = ROOT / "book" / "cases" / "rwanda-1994.yml"
     po = i18n.catalogue_path(source, "ja")
