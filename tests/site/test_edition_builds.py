@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -69,9 +70,9 @@ def build_keeping_cache(folder: Path) -> Path:
     if INSTRUCTOR_CACHE.is_dir() and not cache.exists():
         shutil.copytree(INSTRUCTOR_CACHE, cache)
     html = build(folder, "instructor")
-    fresh = INSTRUCTOR_CACHE.with_name(INSTRUCTOR_CACHE.name + ".new")
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(cache, fresh)
+    INSTRUCTOR_CACHE.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=INSTRUCTOR_CACHE.name + ".", dir=INSTRUCTOR_CACHE.parent))  # this run's own
+    shutil.copytree(cache, fresh, dirs_exist_ok=True)
     shutil.rmtree(INSTRUCTOR_CACHE, ignore_errors=True)
     fresh.rename(INSTRUCTOR_CACHE)
     return html
