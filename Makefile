@@ -90,7 +90,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
 test: $(VENV)/.installed node_modules/.installed browser lint
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 test-fast: $(VENV)/.installed lint
 	$(BIN)/python -m pytest -n $(JOBS) tests/unit tests/data
