@@ -39,12 +39,12 @@ EDITION ?= student
 # language (LANG is also the system's locale variable, e.g. ja_JP.UTF-8: that stays English).
 COURSE_LANGUAGE := $(if $(filter ja,$(LANG)),ja,en)
 export COURSE_LANG := $(COURSE_LANGUAGE)
-# the site's folder, as exercises/paths.py site_output: _build/html, _build/instructor/...,
-# _build/ja/... or _build/instructor-ja/...
 # the answer keys kept out of the repository (exercises/private_keys.py), when given
 ifneq ($(strip $(KEYS)),)
 export COURSE_KEYS := $(abspath $(KEYS))
 endif
+# the site's folder, as exercises/paths.py site_output: _build/html, _build/instructor/...,
+# _build/ja/... or _build/instructor-ja/...
 SITE_NAME := $(subst $() $(),-,$(strip $(filter instructor,$(EDITION)) $(filter ja,$(COURSE_LANGUAGE))))
 SITE := $(if $(SITE_NAME),_build/$(SITE_NAME)/_build/html,_build/html)
 VENV := .venv
