@@ -152,9 +152,9 @@ def export(target: Path | str, banks_dir: Path | None = None, rng=None) -> dict[
         raise ExportError(f"unset {private_keys.VARIABLE} first: the export reads the public banks as they are")
     existing = private_keys.read(target) if target.exists() else None
 
-    plans, keys, translations = [], {}, {}
+    plans, keys, translations, counts = [], {}, {}, {}
     for bank_file in sorted(banks_dir.glob("*.yml")):
-        load_bank(bank_file)  # the whole bank valid first (errors name file, line and field)
+        load_bank(bank_file)  # the whole bank valid first, within its size limit (errors name file, line, field)
         text = read_text(bank_file)
         data, line_of = parse_yaml(text, bank_file)
         new_text, expected, moved = _bank_edits(text, data, line_of, bank_file, rng)
@@ -172,6 +172,7 @@ def export(target: Path | str, banks_dir: Path | None = None, rng=None) -> dict[
             plans.append((po, catalog))
         plans.append((bank_file, new_text))
         keys.update(moved)
+        counts[bank_file.stem] = len(moved)
 
     if not keys:
         return {}  # every graded exercise's key is out already: nothing is written
@@ -189,12 +190,9 @@ def export(target: Path | str, banks_dir: Path | None = None, rng=None) -> dict[
     target.parent.mkdir(parents=True, exist_ok=True)
     _write_atomic(target, (header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)).encode(),
                   private=True)
-    counts: dict[str, int] = {}
     for path, content in plans:
         if isinstance(content, str):
             _write_atomic(path, content.encode("utf-8"))
-            counts[path.stem] = sum(1 for ref in keys if ref.startswith(f"{path.stem}/") and
-                                    (existing is None or ref not in existing.exercises))
         else:
             content.obsolete.clear()
             _write(content, path)

@@ -9,6 +9,7 @@ builds into DIR/_build instead of ./_build (so parallel work does not collide).
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,32 +56,35 @@ class PageLog:
                 + [f"request failed: {u} ({e})" for u, e in self.failed])
 
 
-def _page_opener(browser, base_url):
+@contextmanager
+def page_opener(browser, base_url):
+    """A function that opens a page of the site at ``base_url`` in a new browser context ->
+    (page, log); the contexts close when the block ends."""
     contexts = []
 
     def _open(path: str, init_script: str | None = None, **context_args):
         context = browser.new_context(**context_args)
         contexts.append(context)
         return open_logged(context, base_url + path, init_script)
-    return _open, contexts
+    try:
+        yield _open
+    finally:
+        for context in contexts:
+            context.close()
 
 
 @pytest.fixture
 def open_page(browser, base_url):
     """open_page("book/front/how-to-use.html") -> (page, log); offsite requests are blocked."""
-    _open, contexts = _page_opener(browser, base_url)
-    yield _open
-    for context in contexts:
-        context.close()
+    with page_opener(browser, base_url) as _open:
+        yield _open
 
 
 @pytest.fixture
 def open_bilingual(browser, bilingual_url):
     """open_bilingual("ja/book/index.html") -> (page, log), both editions served together."""
-    _open, contexts = _page_opener(browser, bilingual_url)
-    yield _open
-    for context in contexts:
-        context.close()
+    with page_opener(browser, bilingual_url) as _open:
+        yield _open
 
 
 def watch_page(page, log: PageLog) -> None:
