@@ -28,12 +28,15 @@ def visible_toggle(page, selector):
 
 
 def wait_open(page, dialog, is_open: bool) -> None:
-    """Wait for the drawer to open (and take the focus) or to close. Generous timeouts: the
-    suite runs browser tests in parallel on two cores."""
+    """Wait for the drawer to open (and take the focus) or to close. Closed means the theme's
+    "close" handling has run too (the sidebar's nodes are back in place and the focus restored):
+    `open` turns false at once, but the close event comes as a later task, and opening the
+    drawer again before it ran saw it undo the new opening (seen once under load). Generous
+    timeouts: the suite runs browser tests in parallel on two cores."""
     if is_open:
         condition = f"(d => d.open && d.contains(document.activeElement))(document.querySelector('{dialog}'))"
     else:
-        condition = f"document.querySelector('{dialog}').open === false"
+        condition = f"(d => !d.open && d.childNodes.length === 0)(document.querySelector('{dialog}'))"
     page.wait_for_function(condition, timeout=15000)
 
 
