@@ -19,7 +19,6 @@ checks.
 """
 from .specs import SpecError, load_bank, load_banks, find_exercise
 from .checking import check
-from .datasets import load
 from .widgets import ExerciseWidget, ProgressWidget, show, show_progress
 
 __all__ = [
@@ -34,3 +33,12 @@ __all__ = [
            "show",
            "show_progress",
 ]
+
+
+def __getattr__(name: str):
+    """``exercises.load`` (a dataset as a DataFrame), imported when first used: it brings in
+    pandas, which a page that shows only questions does not need."""
+    if name == "load":
+        from .datasets import load
+        return load
+    raise AttributeError(f"module 'exercises' has no attribute {name!r}")

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import json
 import math
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported when a table is first built: most pages show none
+    import pandas as pd
 
 AGGREGATES = ("first", "sum", "mean", "min", "max", "count")
 
@@ -29,6 +31,7 @@ AGGREGATES = ("first", "sum", "mean", "min", "max", "count")
 def frame(spec: dict) -> pd.DataFrame:
     """The spec's table as a DataFrame, limited to the rows its ``where`` keeps."""
     if "data" in spec:
+        import pandas as pd
         df = pd.DataFrame(spec["data"]["rows"], columns=spec["data"]["columns"])
     else:
         try:

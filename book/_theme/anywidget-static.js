@@ -89,14 +89,15 @@
 
   function renderAll() {
     const stateScript = document.querySelector(STATE);
-    if (!stateScript) return;
-    const saved = JSON.parse(stateScript.textContent);
+    const saved = stateScript ? JSON.parse(stateScript.textContent) : {};
     const models = saved.state || {};
     const pieces = saved.course_pieces || [];
     Object.values(models).forEach((entry) => entry.state && joinPieces(entry.state, pieces));
-    document.querySelectorAll(VIEW).forEach((script) => {
-      renderView(script, models).catch((err) => console.error("exercise failed to render:", err));
-    });
+    const views = [...document.querySelectorAll(VIEW)].map((script) =>
+      renderView(script, models).catch((err) => console.error("exercise failed to render:", err)));
+    // Once every exercise is drawn (or has failed, saying so), the page says so: <html
+    // data-exercises="drawn">, for scripts and tests that need the exercises in place.
+    Promise.all(views).then(() => { document.documentElement.dataset.exercises = "drawn"; });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from exercises.kit.browser import is_local, serve
 from site_build import BUILD_ROOT, HTML, ROOT, build, build_japanese  # noqa: F401 (the tests import them from here)
@@ -73,6 +74,47 @@ def page_opener(browser, base_url):
             context.close()
 
 
+class PageVisitor:
+    """One browser context and one page that visit the site's pages in turn: ``visit(path)``
+    -> (page, log), the log holding only that visit's problems and the page's storage
+    emptied first. For tests that read a page as it loads (errors, widgets drawn,
+    accessibility): a context of its own for each page costs a new renderer process and a
+    cold cache, about a second of CPU a page. Offsite requests are blocked as in
+    :func:`open_logged`."""
+
+    def __init__(self, browser, base_url: str):
+        self.base_url = base_url
+        self.log = PageLog()
+        self.context = browser.new_context()
+        block_offsite(self.context, lambda: self.log)
+        self.page = self.context.new_page()
+        watch_page(self.page, lambda: self.log)
+
+    def visit(self, path: str):
+        if self.page.url.startswith(self.base_url):  # the site's own storage, from the last visit
+            self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        self.log = PageLog()  # the last visit's late reports stay in the last visit's log
+        self.page.goto(self.base_url + path, wait_until="load")
+        settle(self.page)
+        return self.page, self.log
+
+
+@pytest.fixture(scope="module")
+def visit_page(browser, base_url):
+    """visit_page("book/index.html") -> (page, log), in a context the module's tests share."""
+    visitor = PageVisitor(browser, base_url)
+    yield visitor.visit
+    visitor.context.close()
+
+
+@pytest.fixture(scope="module")
+def visit_bilingual(browser, bilingual_url):
+    """visit_page with both editions served together (Japanese under ja/)."""
+    visitor = PageVisitor(browser, bilingual_url)
+    yield visitor.visit
+    visitor.context.close()
+
+
 @pytest.fixture
 def open_page(browser, base_url):
     """open_page("book/front/how-to-use.html") -> (page, log); offsite requests are blocked."""
@@ -87,12 +129,33 @@ def open_bilingual(browser, bilingual_url):
         yield _open
 
 
-def watch_page(page, log: PageLog) -> None:
-    """Record the page's console errors, HTTP errors and failed local requests in ``log``."""
-    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
-    page.on("pageerror", lambda e: log.console_errors.append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and log.bad_responses.append((r.status, r.url)))
-    page.on("requestfailed", lambda r: is_local(r.url) and log.failed.append((r.url, r.failure)))
+def watch_page(page, log) -> None:
+    """Record the page's console errors, HTTP errors and failed local requests in ``log`` (a
+    PageLog, or a function giving the one of the current visit: a request's failure or
+    error response goes to the log of the visit that made the request)."""
+    current = log if callable(log) else lambda: log
+    made_in = {}  # request -> the log current when it was made
+    page.on("request", lambda r: made_in.__setitem__(r, current()))
+    page.on("requestfinished", lambda r: made_in.pop(r, None))
+    page.on("console", lambda m: m.type == "error" and current().console_errors.append(m.text))
+    page.on("pageerror", lambda e: current().console_errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and made_in.get(r.request, current()).bad_responses.append(
+        (r.status, r.url)))
+    page.on("requestfailed", lambda r: is_local(r.url) and made_in.pop(r, current()).failed.append((r.url, r.failure)))
+
+
+def block_offsite(context, log) -> None:
+    """Every request of ``context`` that would leave this machine is refused and recorded in
+    ``log`` (a PageLog, or a function giving the current one)."""
+    current = log if callable(log) else lambda: log
+
+    def route(r):
+        if is_local(r.request.url):
+            r.continue_()
+        else:
+            current().offsite.append(r.request.url)
+            r.abort()
+    context.route("**/*", route)
 
 
 def open_logged(context, url: str, init_script: str | None = None):
@@ -102,20 +165,48 @@ def open_logged(context, url: str, init_script: str | None = None):
     if init_script:  # runs in every page before the page's own scripts
         context.add_init_script(init_script)
     log = PageLog()
-
-    def route(r):
-        if is_local(r.request.url):
-            r.continue_()
-        else:
-            log.offsite.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
+    block_offsite(context, log)
     page = context.new_page()
     watch_page(page, log)
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     return page, log
+
+
+# Resolves once no exercise is left to draw (a promise: no polling on every frame), with the
+# address a <meta http-equiv="refresh"> sends the page on to, if any.
+SETTLED = """() => new Promise(resolve => {
+  const done = () => !document.querySelector('script[type="application/vnd.jupyter.widget-view+json"]')
+    || document.documentElement.dataset.exercises === 'drawn';
+  const onward = () => {
+    const refresh = document.querySelector('meta[http-equiv="refresh" i]');
+    const target = refresh && /url=(.+)$/i.exec(refresh.content);
+    resolve(target ? new URL(target[1].trim(), location.href).href : null);
+  };
+  if (done()) return onward();
+  new MutationObserver((_, observer) => { if (done()) { observer.disconnect(); onward(); } })
+    .observe(document.documentElement, {attributes: true, attributeFilter: ['data-exercises']});
+})"""
+
+
+def settle(page) -> None:
+    """Wait, after its load event, until the page's exercises are drawn (or have failed,
+    with a console error): book/_theme/anywidget-static.js marks <html data-exercises="drawn">.
+    A page that sends the browser on (the site's root index.html) is followed to the page it
+    sends it to. Nothing else on a page loads after its load event, so there is no wait for
+    the network to be quiet (Playwright's "networkidle" adds half a second to every page)."""
+    for _ in range(5):
+        try:
+            onward = page.evaluate(SETTLED)
+        except PlaywrightError as error:  # the page moved on while we asked
+            if "Execution context was destroyed" not in str(error):
+                raise
+            page.wait_for_load_state("load")
+            continue
+        if not onward or onward == page.url:
+            return
+        page.wait_for_url(onward, wait_until="load")
+    raise AssertionError(f"{page.url} keeps sending the browser on")
 
 
 def all_pages(html_dir: Path = HTML) -> list[str]:

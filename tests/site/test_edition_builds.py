@@ -24,7 +24,7 @@ from exercises.kit.browser import is_local, serve
 from exercises.edition import banner, title_suffix
 from exercises.site.teaching_note import notes_in
 
-from conftest import ROOT, build, serious_violations
+from conftest import ROOT, build, serious_violations, settle
 from graded_answers import files_text, graded_needles, needle
 
 
@@ -96,7 +96,7 @@ def open_instructor(browser, instructor_url):
                       else (offsite.append(r.request.url), r.abort()))
         page = context.new_page()
         page.goto(instructor_url + path, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         return page, offsite
 
     yield _open
@@ -138,8 +138,8 @@ def test_graded_exercise_takes_a_keyboard_answer_and_is_saved_for_the_instructor
     assert "Right:" not in widget.inner_text()  # the correct option's feedback
     progress = page.locator('li[data-ref="authoring-guide/summit-year-graded"]')
     assert progress.get_attribute("data-done") == "true"
-    page.reload()
-    page.wait_for_load_state("networkidle")
+    page.reload(wait_until="load")
+    settle(page)
     widget = page.locator('[data-exercise-ref="authoring-guide/summit-year-graded"]')
     assert widget.locator(".cx-feedback").get_attribute("data-status") == "submitted"
     assert not serious_violations(page)

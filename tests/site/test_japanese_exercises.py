@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from conftest import settle
 from course_toc import expected_html_pages
 from exercises import i18n
 from exercises.answer_key import correct_options, numeric_answer, sound_choices
@@ -60,10 +61,10 @@ MODULE_PAGES = [p for p in PAGES if p.startswith(("book/modules/", "book/back/au
 
 
 @pytest.mark.parametrize("path", MODULE_PAGES)
-def test_every_exercise_answers_in_japanese(open_bilingual, japanese, path):
+def test_every_exercise_answers_in_japanese(visit_bilingual, japanese, path):
     """Each exercise of the page, given a right answer (stored as the page stores one, then
     the page reloaded), shows Python's verdict, with Japanese feedback and controls."""
-    page, log = open_bilingual("ja/" + path)
+    page, log = visit_bilingual("ja/" + path)
     refs = page.eval_on_selector_all("[data-exercise-ref]", "els => els.map(e => e.dataset.exerciseRef)")
     refs = [r for r in dict.fromkeys(refs) if page.locator(f'[data-exercise-ref="{r}"]').get_attribute(
         "data-exercise-type") != "progress"]
@@ -73,7 +74,8 @@ def test_every_exercise_answers_in_japanese(open_bilingual, japanese, path):
     page.evaluate("""([prefix, answers]) => { for (const [ref, answer] of Object.entries(answers))
         localStorage.setItem(prefix + ref, JSON.stringify({answer, status: "correct"})); }""",
                   [STORE_PREFIX, json.loads(json.dumps(answers))])
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
+    settle(page)
     page.wait_for_selector("[data-exercise-type]")
     for ref, answer in answers.items():
         spec = find_exercise(ref)

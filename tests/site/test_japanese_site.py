@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import all_pages, serious_violations
+from conftest import all_pages, serious_violations, settle
 from course_toc import expected_html_pages
 
 
@@ -23,8 +23,8 @@ def test_the_japanese_edition_has_every_page(ja_site):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_japanese_page_loads_offline_cleanly_and_accessibly(open_bilingual, path):
-    page, log = open_bilingual("ja/" + path)
+def test_japanese_page_loads_offline_cleanly_and_accessibly(visit_bilingual, path):
+    page, log = visit_bilingual("ja/" + path)
     assert page.evaluate("document.documentElement.lang") == "ja", path
     if page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count():
         page.wait_for_selector("[data-exercise-type]", timeout=10_000)
@@ -40,12 +40,14 @@ def test_japanese_page_loads_offline_cleanly_and_accessibly(open_bilingual, path
 def test_the_language_switch_leads_to_the_same_page(open_bilingual, path):
     page, log = open_bilingual(path)
     assert page.evaluate("document.documentElement.lang").startswith("en")
-    page.locator("a.course-language-switch").first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        page.locator("a.course-language-switch").first.click()
+    settle(page)
     assert page.url.endswith("/ja/" + path), page.url
     assert page.evaluate("document.documentElement.lang") == "ja"
-    page.locator("a.course-language-switch").first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        page.locator("a.course-language-switch").first.click()
+    settle(page)
     assert page.url.endswith("/" + path) and "/ja/" not in page.url, page.url
     assert not log.problems(), log.problems()
 

@@ -15,8 +15,8 @@ def test_every_built_page_is_one_we_test(site):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_offline_cleanly_and_accessibly(open_page, path):
-    page, log = open_page(path)
+def test_page_loads_offline_cleanly_and_accessibly(visit_page, path):
+    page, log = visit_page(path)
     # Every embedded widget is drawn: the manager puts a view beside each widget script.
     views = page.eval_on_selector_all(
         'script[type="application/vnd.jupyter.widget-view+json"]',
