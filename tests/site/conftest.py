@@ -82,10 +82,10 @@ class PageVisitor:
     cold cache, about a second of CPU a page. Offsite requests are blocked as in
     :func:`open_logged`."""
 
-    def __init__(self, browser, base_url: str):
+    def __init__(self, browser, base_url: str, **context_args):
         self.base_url = base_url
         self.log = PageLog()
-        self.context = browser.new_context()
+        self.context = browser.new_context(**context_args)
         block_offsite(self.context, lambda: self.log)
         self.page = self.context.new_page()
         watch_page(self.page, lambda: self.log)
@@ -113,6 +113,20 @@ def visit_bilingual(browser, bilingual_url):
     visitor = PageVisitor(browser, bilingual_url)
     yield visitor.visit
     visitor.context.close()
+
+
+@pytest.fixture
+def page_visitor(browser, base_url):
+    """page_visitor(viewport=...) -> a visit function like visit_page's, in a context of
+    its own with those arguments, for a test that reads many pages at one size."""
+    visitors = []
+
+    def _make(**context_args):
+        visitors.append(PageVisitor(browser, base_url, **context_args))
+        return visitors[-1].visit
+    yield _make
+    for visitor in visitors:
+        visitor.context.close()
 
 
 @pytest.fixture

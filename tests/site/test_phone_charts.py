@@ -51,11 +51,12 @@ FONT_SIZE = re.compile(r'font-size="([0-9.]+)px"')
 SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)"')
 
 
-def test_static_figures_are_readable_at_phone_width(open_page, site):
+def test_static_figures_are_readable_at_phone_width(page_visitor, site):
     """Every text of every static figure (labels, titles, legends, values on bars) on screen."""
     figures = 0
+    visit = page_visitor(**PHONE)
     for path in pages_with_figures(site):
-        page, log = open_page(path, **PHONE)
+        page, log = visit(path)
         width = page.evaluate("document.documentElement.clientWidth")
         for image in figure_images(page):
             assert image["phone"], f"{path}: {image['alt']!r} shows its wide drawing on a phone"

@@ -67,10 +67,11 @@ def uneven(times: list[float]) -> bool:
     return bool(gaps) and max(gaps) >= 2 * min(gaps)
 
 
-def test_exercise_charts_place_years_in_proportion(open_page):
+def test_exercise_charts_place_years_in_proportion(page_visitor):
     checked, with_gaps = 0, 0
+    visit = page_visitor(viewport={"width": 1280, "height": 900})
     for path in WIDGET_PAGES:
-        page, log = open_page(path, viewport={"width": 1280, "height": 900})
+        page, log = visit(path)
         page.wait_for_selector(".cx-chart-svg")
         for chart in page.evaluate(MARKS):
             if any(when(x) is None for marks in chart["series"] for x, _ in marks):
@@ -89,10 +90,11 @@ def test_exercise_charts_place_years_in_proportion(open_page):
 
 
 @pytest.mark.parametrize("device", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"])
-def test_static_figures_place_years_in_proportion(open_page, site, device):
+def test_static_figures_place_years_in_proportion(page_visitor, site, device):
     axes = 0
+    visit = page_visitor(viewport=device)
     for path in pages_with_figures(site):
-        page, log = open_page(path, viewport=device)
+        page, log = visit(path)
         images = figure_images(page)
         for image, labels in zip(images, page.evaluate(YEAR_LABELS, [i["svg"] for i in images]), strict=True):
             for axis in labels:
