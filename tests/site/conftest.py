@@ -93,7 +93,7 @@ class PageVisitor:
     def visit(self, path: str):
         if self.page.url.startswith(self.base_url):  # the site's own storage, from the last visit
             self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        self.log = PageLog()  # the last visit's late reports stay in the last visit's log
+        self.log = PageLog()
         self.page.goto(self.base_url + path, wait_until="load")
         settle(self.page)
         return self.page, self.log
@@ -155,7 +155,19 @@ def watch_page(page, log) -> None:
     page.on("pageerror", lambda e: current().console_errors.append(str(e)))
     page.on("response", lambda r: r.status >= 400 and made_in.get(r.request, current()).bad_responses.append(
         (r.status, r.url)))
-    page.on("requestfailed", lambda r: is_local(r.url) and made_in.pop(r, current()).failed.append((r.url, r.failure)))
+
+    def on_failure(request):
+        log = made_in.pop(request, None) or current()
+        if failed(request):
+            log.failed.append((request.url, request.failure))
+    page.on("requestfailed", on_failure)
+
+
+def failed(request) -> bool:
+    """A local request that failed. Not one cancelled (net::ERR_ABORTED) because its page
+    went on to another: the browser asks for the favicon after the load event, and a test
+    that moves on at once cancels it."""
+    return is_local(request.url) and request.failure != "net::ERR_ABORTED"
 
 
 def block_offsite(context, log) -> None:
