@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Error as PlaywrightError, TimeoutError as PlaywrightTimeoutError
 
 from exercises.kit.browser import is_local, serve
 from site_build import BUILD_ROOT, HTML, ROOT, build, build_japanese  # noqa: F401 (the tests import them from here)
@@ -219,7 +219,8 @@ def settle(page) -> None:
     """Wait, after its load event, until the page's exercises are drawn (or have failed,
     with a console error): book/_theme/anywidget-static.js marks <html data-exercises="drawn">.
     A page that sends the browser on (the site's root index.html) is followed to the page it
-    sends it to. Nothing else on a page loads after its load event, so there is no wait for
+    sends it to, where the browser goes (not every browser follows a refresh between files
+    on the disk). Nothing else on a page loads after its load event, so there is no wait for
     the network to be quiet (Playwright's "networkidle" adds half a second to every page)."""
     for _ in range(5):
         try:
@@ -231,8 +232,10 @@ def settle(page) -> None:
             continue
         if not onward or onward == page.url:
             return
-        page.wait_for_url(onward, wait_until="load")
-    raise AssertionError(f"{page.url} keeps sending the browser on")
+        try:
+            page.wait_for_url(onward, wait_until="load", timeout=5_000)
+        except PlaywrightTimeoutError:  # the browser stays where it is
+            return
 
 
 def all_pages(html_dir: Path = HTML) -> list[str]:
