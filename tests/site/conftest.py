@@ -9,7 +9,7 @@ builds into DIR/_build instead of ./_build (so parallel work does not collide).
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +50,10 @@ class PageLog:
     bad_responses: list = field(default_factory=list)
     failed: list = field(default_factory=list)
 
+    def clear(self) -> None:
+        for found in (self.offsite, self.console_errors, self.bad_responses, self.failed):
+            found.clear()
+
     def problems(self) -> list[str]:
         return ([f"request off the machine: {u}" for u in self.offsite]
                 + [f"console error: {m}" for m in self.console_errors]
@@ -86,47 +90,49 @@ class PageVisitor:
         self.base_url = base_url
         self.log = PageLog()
         self.context = browser.new_context(**context_args)
-        block_offsite(self.context, lambda: self.log)
+        block_offsite(self.context, self.log)
         self.page = self.context.new_page()
-        watch_page(self.page, lambda: self.log)
+        watch_page(self.page, self.log)
 
     def visit(self, path: str):
         if self.page.url.startswith(self.base_url):  # the site's own storage, from the last visit
             self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        self.log = PageLog()
+        self.log.clear()
         self.page.goto(self.base_url + path, wait_until="load")
         settle(self.page)
         return self.page, self.log
 
 
+@contextmanager
+def visiting(browser, base_url: str, **context_args):
+    """A PageVisitor's visit function; its context closes when the block ends."""
+    visitor = PageVisitor(browser, base_url, **context_args)
+    try:
+        yield visitor.visit
+    finally:
+        visitor.context.close()
+
+
 @pytest.fixture(scope="module")
 def visit_page(browser, base_url):
     """visit_page("book/index.html") -> (page, log), in a context the module's tests share."""
-    visitor = PageVisitor(browser, base_url)
-    yield visitor.visit
-    visitor.context.close()
+    with visiting(browser, base_url) as visit:
+        yield visit
 
 
 @pytest.fixture(scope="module")
 def visit_bilingual(browser, bilingual_url):
     """visit_page with both editions served together (Japanese under ja/)."""
-    visitor = PageVisitor(browser, bilingual_url)
-    yield visitor.visit
-    visitor.context.close()
+    with visiting(browser, bilingual_url) as visit:
+        yield visit
 
 
 @pytest.fixture
 def page_visitor(browser, base_url):
     """page_visitor(viewport=...) -> a visit function like visit_page's, in a context of
     its own with those arguments, for a test that reads many pages at one size."""
-    visitors = []
-
-    def _make(**context_args):
-        visitors.append(PageVisitor(browser, base_url, **context_args))
-        return visitors[-1].visit
-    yield _make
-    for visitor in visitors:
-        visitor.context.close()
+    with ExitStack() as stack:
+        yield lambda **context_args: stack.enter_context(visiting(browser, base_url, **context_args))
 
 
 @pytest.fixture
@@ -143,24 +149,12 @@ def open_bilingual(browser, bilingual_url):
         yield _open
 
 
-def watch_page(page, log) -> None:
-    """Record the page's console errors, HTTP errors and failed local requests in ``log`` (a
-    PageLog, or a function giving the one of the current visit: a request's failure or
-    error response goes to the log of the visit that made the request)."""
-    current = log if callable(log) else lambda: log
-    made_in = {}  # request -> the log current when it was made
-    page.on("request", lambda r: made_in.__setitem__(r, current()))
-    page.on("requestfinished", lambda r: made_in.pop(r, None))
-    page.on("console", lambda m: m.type == "error" and current().console_errors.append(m.text))
-    page.on("pageerror", lambda e: current().console_errors.append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and made_in.get(r.request, current()).bad_responses.append(
-        (r.status, r.url)))
-
-    def on_failure(request):
-        log = made_in.pop(request, None) or current()
-        if failed(request):
-            log.failed.append((request.url, request.failure))
-    page.on("requestfailed", on_failure)
+def watch_page(page, log: PageLog) -> None:
+    """Record the page's console errors, HTTP errors and failed local requests in ``log``."""
+    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text))
+    page.on("pageerror", lambda e: log.console_errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and log.bad_responses.append((r.status, r.url)))
+    page.on("requestfailed", lambda r: failed(r) and log.failed.append((r.url, r.failure)))
 
 
 def failed(request) -> bool:
@@ -170,16 +164,14 @@ def failed(request) -> bool:
     return is_local(request.url) and request.failure != "net::ERR_ABORTED"
 
 
-def block_offsite(context, log) -> None:
+def block_offsite(context, log: PageLog) -> None:
     """Every request of ``context`` that would leave this machine is refused and recorded in
-    ``log`` (a PageLog, or a function giving the current one)."""
-    current = log if callable(log) else lambda: log
-
+    ``log``."""
     def route(r):
         if is_local(r.request.url):
             r.continue_()
         else:
-            current().offsite.append(r.request.url)
+            log.offsite.append(r.request.url)
             r.abort()
     context.route("**/*", route)
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from exercises.kit.browser import is_local, serve
+from exercises.kit.browser import serve
 from exercises.edition import banner, title_suffix
 from exercises.site.teaching_note import notes_in
 
-from conftest import ROOT, build, serious_violations, settle
+from conftest import ROOT, build, page_opener, serious_violations, settle
 from graded_answers import files_text, graded_needles, needle
 
 
@@ -86,22 +86,12 @@ def instructor_url(instructor_site):
 
 @pytest.fixture
 def open_instructor(browser, instructor_url):
-    contexts = []
-
-    def _open(path: str):
-        context = browser.new_context()
-        contexts.append(context)
-        offsite = []
-        context.route("**/*", lambda r: r.continue_() if is_local(r.request.url)
-                      else (offsite.append(r.request.url), r.abort()))
-        page = context.new_page()
-        page.goto(instructor_url + path, wait_until="load")
-        settle(page)
-        return page, offsite
-
-    yield _open
-    for context in contexts:
-        context.close()
+    """open_instructor(path) -> (page, the requests it tried to send off the machine)."""
+    with page_opener(browser, instructor_url) as _open:
+        def _open_instructor(path: str):
+            page, log = _open(path)
+            return page, log.offsite
+        yield _open_instructor
 
 
 # ------------------------------------------------------------------ student edition
