@@ -8,7 +8,8 @@
 - the ``{course-plan}`` directive (see :mod:`exercises.site.course_plan`);
 - the ``{teaching-note}`` directive, and the edition being built, ``course_edition``
   (see :mod:`exercises.site.teaching_note` and :mod:`exercises.edition`);
-- re-running notebooks when banks, widgets or data change (see :mod:`exercises.site.execution_inputs`);
+- re-running notebooks when banks, widgets or data change (see :mod:`exercises.site.execution_inputs`),
+  in kernels forked from a warm process (see :mod:`exercises.site.warm_kernels`);
 - the language being built, untranslated text in a translated build, and the link to the
   same page in the other language (see :mod:`exercises.site.language`);
 - where the course is published: repository and Binder buttons, base URL (see
@@ -30,7 +31,7 @@ from sphinx.application import Sphinx
 
 from .. import edition
 from ..escaping import json_in_script
-from . import language, publishing, teaching_note
+from . import language, publishing, teaching_note, warm_kernels
 from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
 from .course_plan import CoursePlanDirective
@@ -129,6 +130,7 @@ def setup(app: Sphinx) -> dict:
     publishing.setup(app)
     language.setup(app)
     teaching_note.setup(app)
+    warm_kernels.setup(app)
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", _drop_thebe)
