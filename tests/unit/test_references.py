@@ -33,3 +33,13 @@ def test_every_key_is_defined_once_across_all_bib_files():
     repeated = {key: files for key, files in where.items() if len(files) > 1}
     assert not repeated, "keys defined more than once (reuse the existing key instead):\n" + \
         "\n".join(f"  {key}: {', '.join(files)}" for key, files in sorted(repeated.items()))
+
+
+def test_the_keys_banks_may_cite_are_the_keys_pybtex_reads():
+    """exercises.specs.bibtex_keys reads only the entries' openings (each page's kernel asks);
+    it must find what a full parse finds, in every file."""
+    from pybtex.database import parse_file
+
+    from exercises.specs import bibtex_keys
+    parsed = {key.lower() for name in bib_files() for key in parse_file(str(ROOT / name), "bibtex").entries}
+    assert parsed and bibtex_keys(ROOT) == parsed
