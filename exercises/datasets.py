@@ -252,6 +252,29 @@ def load(name: str, package: Path = PACKAGE, strict: bool = True) -> pd.DataFram
     :class:`DataError` naming ``file:line: field`` for each, instead of being dropped, kept
     or turned into a missing value. ``strict=False`` loads what it can.
     """
+    return _load(name, Path(package), strict, _stamp(Path(package))).copy()
+
+
+def _stamp(package: Path) -> tuple:
+    """What a load reads, as it is now: the descriptor's and every dataset file's size and time."""
+    def stat(path: Path) -> tuple:
+        try:
+            st = path.stat()
+            return (str(path), st.st_mtime_ns, st.st_size)
+        except OSError:
+            return (str(path), None, None)
+    try:
+        paths = [package.parent / r["path"] for r in _resources(package).values()]
+    except (DataError, KeyError, TypeError):
+        paths = []
+    return (stat(package), *map(stat, paths))
+
+
+@functools.lru_cache(maxsize=64)
+def _load(name: str, package: Path, strict: bool, stamp: tuple) -> pd.DataFrame:
+    """load(), once for each state of the files (``stamp``): a page that shows many data
+    exercises, or the progress panel's versions of every exercise, reads and checks each
+    dataset once. load() hands out copies, so no caller changes another's frame."""
     res = resource(name, package)
     path = Path(package).parent / res["path"]
     if not strict:
@@ -420,6 +443,7 @@ def validate(package: Path | str = PACKAGE) -> None:
     """Validate the package (metadata, Frictionless, cross-checks); raise DataError if invalid."""
     package = Path(package)
     _descriptor.cache_clear()
+    _load.cache_clear()
     problems = _metadata_problems(_descriptor(package))
     problems += _frictionless_problems(package)
     if not problems:  # cross-checks need tables that load
@@ -444,3 +468,4 @@ def publish(staging: Path | str, target: Path | str) -> None:
     fresh.rename(target)
     shutil.rmtree(old)
     _descriptor.cache_clear()
+    _load.cache_clear()
