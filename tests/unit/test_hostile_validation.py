@@ -15,6 +15,7 @@ from exercises import datasets
 from exercises.__main__ import main
 from exercises.paths import ROOT, SCHEMA_DIR
 from exercises.specs import load_bank, load_banks
+from exercises import yaml_data
 from exercises.yaml_data import SpecError, load_yaml
 
 HERE = Path(__file__).resolve().parents[1] / "hostile" / "validation"
@@ -42,8 +43,19 @@ def _load(group: str, name: str) -> None:
         load_yaml(path, SCHEMA_DIR / f"{path.parent.name}.schema.json")
 
 
+@pytest.fixture(params=["libyaml", "pyyaml"])
+def yaml_parser(request, monkeypatch):
+    """Each case with the parser the course uses (libyaml, where PyYAML has it) and with
+    PyYAML's own (where it does not)."""
+    if request.param == "pyyaml":
+        monkeypatch.setattr(yaml_data, "Loader", yaml.SafeLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.skip("this PyYAML has no libyaml")
+    return request.param
+
+
 @pytest.mark.parametrize("group,name,exp", YAML_CASES, ids=[f"{g}/{n}" for g, n, _ in YAML_CASES])
-def test_a_hostile_yaml_file_is_refused_naming_file_line_and_field(group, name, exp):
+def test_a_hostile_yaml_file_is_refused_naming_file_line_and_field(group, name, exp, yaml_parser):
     with pytest.raises(SpecError) as caught:
         _load(group, name)
     err = caught.value
