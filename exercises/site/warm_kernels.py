@@ -10,7 +10,8 @@ fork: no bank, dataset or page code, so every page still starts from the files a
 
 How the build's kernels reach it: for the length of the build, ``JUPYTER_PATH`` leads to a
 ``python3`` kernel spec whose command is :mod:`exercises.site.kernel_launcher`. That small
-script asks this process (over a Unix socket in a private temporary folder) to fork a kernel,
+script asks this process (over a Unix socket in a private temporary folder, opened by the
+build before this process starts, so that no launcher finds it missing) to fork a kernel,
 and stands in for it towards the kernel manager. When the warm process is not there, the
 launcher starts an ordinary kernel instead.
 """
@@ -46,13 +47,12 @@ logger = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------- the warm process
 
-def serve(sock_path: str) -> None:
-    """Import the kernels' modules once, then fork a kernel for each launcher that asks, until
-    the process that started this one (the build) is gone or ends it."""
+def serve(listening_fd: int) -> None:
+    """Import the kernels' modules once, then fork a kernel for each launcher that asks on the
+    socket the build opened (launchers that connect meanwhile wait), until the build is gone
+    or ends this process."""
     builder = os.getppid()
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(sock_path)
-    server.listen(16)  # launchers may connect while the imports below run; they wait
+    server = socket.socket(fileno=listening_fd)
     for name in PRELOAD:
         with contextlib.suppress(Exception):  # a kernel imports what it needs itself
             importlib.import_module(name)
@@ -152,7 +152,11 @@ class _WarmKernels:
             "display_name": "Python 3", "language": "python", "metadata": {"debugger": False}}))
         self.jupyter_path = os.environ.get("JUPYTER_PATH")
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(self.folder), self.jupyter_path]))
-        self.process = subprocess.Popen([sys.executable, "-m", __name__, str(self.socket)], stdin=subprocess.DEVNULL)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+            server.bind(str(self.socket))
+            server.listen(64)
+            self.process = subprocess.Popen([sys.executable, "-m", __name__, str(server.fileno())],
+                                            stdin=subprocess.DEVNULL, pass_fds=[server.fileno()])
         atexit.register(self.stop)
 
     def stop(self) -> None:
@@ -193,4 +197,4 @@ def setup(app: Sphinx) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(int(sys.argv[1]))
