@@ -26,12 +26,14 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 
 from . import credits
+from .. import pybtex_plugins
 from ..markdown import to_html, to_inline_html
 from ..paths import ROOT
 from ..escaping import html_message
 
 ROLE = re.compile(r"\{(?P<role>[a-z]+(?::[a-z]+)?)\}`(?P<body>[^`]*)`")
 LABELLED = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
+pybtex_plugins.remember_lookups()  # the handouts format every source with pybtex's style
 
 
 class Bibliography:

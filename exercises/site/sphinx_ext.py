@@ -19,7 +19,8 @@
 - the themes' CSS rules that no page can match dropped after the build, and the icon
   fonts cut to the icons left (see :mod:`exercises.site.unused_css` and
   :mod:`exercises.site.icon_font`);
-- fixes to the generated HTML that themes cannot make (accessibility).
+- fixes to the generated HTML that themes cannot make (accessibility);
+- pybtex's plugins (the bibliography's styles) looked up once (see :mod:`exercises.pybtex_plugins`).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .. import edition
+from .. import edition, pybtex_plugins
 from ..escaping import json_in_script
 from . import language, publishing, teaching_note, warm_kernels
 from .agenda import AgendaDirective
@@ -119,6 +120,7 @@ def _lighten(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    pybtex_plugins.remember_lookups()  # the bibliography's styles, found once, not 1,300 times
     app.add_directive("case-box", CaseBoxDirective)
     app.add_directive("course-glossary", CourseGlossaryDirective)
     app.add_role("course-ja", japanese_role)
