@@ -1,7 +1,8 @@
 """Every executable page of the book runs top to bottom in a fresh kernel, without an error.
 
 The strict build proves this already, and keeps the proof: myst-nb (``execute_notebooks:
-cache``) runs each page in a fresh kernel from the page's folder, and stores the executed
+cache``) runs each page in a fresh kernel from the page's folder (forked from the build's
+warm process, :mod:`exercises.site.warm_kernels`), and stores the executed
 notebook in ``_build/.jupyter_cache`` only when no cell failed (a failing page also fails the
 strict build). The cache is keyed on the page's code; the course's extension
 (:mod:`exercises.site.execution_inputs`) empties it whenever the banks, widgets, data or

@@ -235,6 +235,9 @@ def test_ordering_and_categorize_by_keyboard(room_server, module4, browser):
                     break
                 card.locator("ol.order li").nth(position).get_by_role("button", name="Move up").focus()
                 page.keyboard.press("Enter")
+                # the list is drawn again and the moved item's button takes the focus a moment
+                # later (a timer): wait for it, or it would take the focus from "Send" below
+                page.wait_for_function("() => document.activeElement?.closest('ol.order') != null")
         card.get_by_role("button", name="Send").focus()
         page.keyboard.press("Enter")
         card.get_by_text("Your answer is saved.").wait_for()

@@ -230,6 +230,35 @@ def settle(page) -> None:
             return
 
 
+SLIDE_SIZES = """async () => {
+  const sizes = [];
+  for (let index = 0; index < Reveal.getTotalSlides(); index++) {
+    Reveal.slide(index);  // the deck fits the slide as it is shown (book/_theme/slides-fit.js)
+    const slide = Reveal.getCurrentSlide();
+    await Promise.all([...slide.querySelectorAll('img')].filter(img => !img.complete)
+      .map(img => new Promise(done => { img.addEventListener('load', done, {once: true});
+                                         img.addEventListener('error', done, {once: true}); })));
+    await new Promise(done => requestAnimationFrame(() => done()));
+    sizes.push([slide.querySelector('h1, h2').textContent.trim(), slide.scrollHeight,
+                slide.classList.contains('deck-scroll')]);
+  }
+  return sizes;
+}"""
+
+
+def slide_sizes(page) -> list[tuple[str, int, bool]]:
+    """Each slide of the open deck, shown in turn with its pictures loaded: its heading, its
+    height in pixels and whether it scrolls (what still did not fit once shrunk)."""
+    return [tuple(size) for size in page.evaluate(SLIDE_SIZES)]
+
+
+def overflowing(sizes: list[tuple[str, int, bool]], leave_out: str) -> list[str]:
+    """The slides taller than the 720-pixel stage, or scrolling, but those headed
+    ``leave_out`` (the sources, which may scroll)."""
+    return [f"{index} {heading!r} ({height}px)" for index, (heading, height, scrolls) in enumerate(sizes, 1)
+            if heading != leave_out and (scrolls or height > 720)]
+
+
 def all_pages(html_dir: Path = HTML) -> list[str]:
     """Every HTML page of the built site, relative to its root."""
     return sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")

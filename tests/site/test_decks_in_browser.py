@@ -12,7 +12,7 @@ from exercises.kit.browser import serve
 from exercises.site.module_text import module_text
 from exercises.kit.slides import build, deck_folders, how_to_cite
 
-from conftest import PageLog, open_logged, watch_page
+from conftest import PageLog, open_logged, overflowing, slide_sizes, visiting, watch_page
 
 DECKS = deck_folders()
 READY = "window.Reveal && Reveal.isReady()"
@@ -31,23 +31,21 @@ def slides_url(slides):
         yield url
 
 
-@pytest.fixture(params=["server", "file"])
+STAGE = {"width": 1280, "height": 720}
+
+
+@pytest.fixture(scope="module", params=["server", "file"])
 def open_deck(request, browser, slides, slides_url):
-    contexts = []
-
-    def _open(folder: str):
-        context = browser.new_context(viewport={"width": 1280, "height": 720})
-        contexts.append(context)
-        url = (slides_url + f"{folder}/index.html" if request.param == "server"
-               else (slides / folder / "index.html").as_uri())
-        page, log = open_logged(context, url)
-        page.wait_for_function(READY)
-        page.wait_for_function("[...document.images].every(i => i.complete)")
-        return page, log
-
-    yield _open
-    for context in contexts:
-        context.close()
+    """open_deck(folder) -> (page, log): the deck served, or from the disk, loaded and its
+    pictures drawn; the decks share one browser context for each way."""
+    base = slides_url if request.param == "server" else slides.as_uri() + "/"
+    with visiting(browser, base, viewport=STAGE) as visit:
+        def _open(folder: str):
+            page, log = visit(f"{folder}/index.html")
+            page.wait_for_function(READY)
+            page.wait_for_function("[...document.images].every(i => i.complete)")
+            return page, log
+        yield _open
 
 
 def plain(text: str) -> str:
@@ -101,29 +99,17 @@ def test_deck_opens_offline_and_is_complete(open_deck, folder):
             assert part in discussion, f"{folder}: discussion question {n} is missing: {part!r}"
 
 
+@pytest.mark.parametrize("open_deck", ["file"], indirect=True)  # the same layout either way
 @pytest.mark.parametrize("folder", DECKS)
-def test_every_slide_but_the_sources_fits_the_stage(browser, slides, folder):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        page, log = open_logged(context, (slides / folder / "index.html").as_uri())
-        page.wait_for_function(READY)
-        overflowing = []
-        for index in range(page.evaluate("Reveal.getTotalSlides()")):
-            page.evaluate(f"Reveal.slide({index})")
-            page.wait_for_timeout(50)
-            heading, height, scrolls = page.evaluate(
-                "(() => { const s = Reveal.getCurrentSlide(); return [s.querySelector('h1, h2').textContent,"
-                " s.scrollHeight, s.classList.contains('deck-scroll')]; })()")
-            if heading != "Sources" and (scrolls or height > 720):
-                overflowing.append(f"{index + 1} {heading!r} ({height}px)")
-        assert not overflowing, f"{folder}: slides taller than 720px: {overflowing}"
-        assert not log.problems(), "\n".join(log.problems())
-    finally:
-        context.close()
+def test_every_slide_but_the_sources_fits_the_stage(open_deck, folder):
+    page, log = open_deck(folder)
+    too_tall = overflowing(slide_sizes(page), leave_out="Sources")
+    assert not too_tall, f"{folder}: slides taller than 720px: {too_tall}"
+    assert not log.problems(), "\n".join(log.problems())
 
 
 def test_speaker_view_opens_without_the_network(browser, slides):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context = browser.new_context(viewport=STAGE)
     try:
         page, log = open_logged(context, (slides / DECKS[0] / "index.html").as_uri())
         page.wait_for_function(READY)

@@ -11,7 +11,7 @@ from exercises import i18n
 from exercises.catalogues import slides_catalogue
 from exercises.kit.slides import build, deck_folders
 
-from conftest import open_logged
+from conftest import overflowing, slide_sizes, visiting
 
 READY = "window.Reveal && Reveal.isReady()"
 
@@ -43,26 +43,22 @@ def slides(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="module")
+def visit_deck(browser, slides):
+    """visit_deck("04-responsibility-to-protect/index.html") -> (page, log), from the disk,
+    the decks sharing one browser context."""
+    with visiting(browser, slides.as_uri() + "/", viewport={"width": 1280, "height": 720}) as visit:
+        yield visit
+
+
 @pytest.mark.parametrize("folder", DECKS)
-def test_every_japanese_slide_but_the_sources_fits_the_stage(browser, slides, folder):
+def test_every_japanese_slide_but_the_sources_fits_the_stage(visit_deck, folder):
     sources = i18n.translations(slides_catalogue(folder, "ja"))[(None, "Sources")]
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        page, log = open_logged(context, (slides / folder / "index.html").as_uri())
-        page.wait_for_function(READY)
-        assert page.evaluate("document.documentElement.lang") == "ja"
-        overflowing, headings = [], []
-        for index in range(page.evaluate("Reveal.getTotalSlides()")):
-            page.evaluate(f"Reveal.slide({index})")
-            page.wait_for_timeout(50)
-            heading, height, scrolls = page.evaluate(
-                "(() => { const s = Reveal.getCurrentSlide(); return [s.querySelector('h1, h2').textContent,"
-                " s.scrollHeight, s.classList.contains('deck-scroll')]; })()")
-            headings.append(heading.strip())
-            if heading.strip() != sources and (scrolls or height > 720):
-                overflowing.append(f"{index + 1} {heading!r} ({height}px)")
-        assert not overflowing, f"{folder}: slides taller than 720px: {overflowing}"
-        assert sources in headings  # the headings come from the deck's catalogue
-        assert not log.problems(), "\n".join(log.problems())
-    finally:
-        context.close()
+    page, log = visit_deck(f"{folder}/index.html")
+    page.wait_for_function(READY)
+    assert page.evaluate("document.documentElement.lang") == "ja"
+    sizes = slide_sizes(page)
+    too_tall = overflowing(sizes, leave_out=sources)
+    assert not too_tall, f"{folder}: slides taller than 720px: {too_tall}"
+    assert sources in [heading for heading, _, _ in sizes]  # the headings come from the deck's catalogue
+    assert not log.problems(), "\n".join(log.problems())
