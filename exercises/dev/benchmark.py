@@ -238,7 +238,8 @@ def write_section(name: str, title: str, text: str, path: Path = BENCHMARKS) -> 
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
     if begin in old and end in old:
         head, rest = old.split(begin, 1)
-        new = head + block + rest.split(end, 1)[1].lstrip("\n")
+        tail = rest.split(end, 1)[1].lstrip("\n")
+        new = head + block + ("\n" + tail if tail else "")  # one blank line before what follows
     else:
         new = old.rstrip("\n") + "\n\n" + block
     path.write_text(new, encoding="utf-8")
