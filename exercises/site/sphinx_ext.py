@@ -9,7 +9,8 @@
 - the ``{teaching-note}`` directive, and the edition being built, ``course_edition``
   (see :mod:`exercises.site.teaching_note` and :mod:`exercises.edition`);
 - re-running notebooks when banks, widgets or data change (see :mod:`exercises.site.execution_inputs`),
-  in kernels forked from a warm process (see :mod:`exercises.site.warm_kernels`);
+  in kernels forked from a warm process (see :mod:`exercises.site.warm_kernels`), a kernel
+  that dies while starting started again (see :mod:`exercises.site.kernel_retry`);
 - the language being built, untranslated text in a translated build, and the link to the
   same page in the other language (see :mod:`exercises.site.language`);
 - where the course is published: repository and Binder buttons, base URL (see
@@ -32,7 +33,7 @@ from sphinx.application import Sphinx
 
 from .. import edition, pybtex_plugins
 from ..escaping import json_in_script
-from . import language, publishing, teaching_note, warm_kernels
+from . import kernel_retry, language, publishing, teaching_note, warm_kernels
 from .agenda import AgendaDirective
 from .case_box import CaseBoxDirective
 from .course_plan import CoursePlanDirective
@@ -133,6 +134,7 @@ def setup(app: Sphinx) -> dict:
     language.setup(app)
     teaching_note.setup(app)
     warm_kernels.setup(app)
+    kernel_retry.install()
     app.connect("env-get-outdated", outdated_notebooks)
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", _drop_thebe)
