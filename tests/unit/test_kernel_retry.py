@@ -3,6 +3,7 @@ kernel manager's choice and the kernel's bind) is started again with new ports, 
 number of times (exercises/site/kernel_retry.py, installed by the book's Sphinx extension)."""
 from __future__ import annotations
 
+import atexit
 import json
 import sys
 
@@ -39,7 +40,11 @@ def flaky_kernel(tmp_path, monkeypatch, dies: int):
 
 def run(tmp_path) -> str:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('ran')")])
-    NotebookClient(nb, kernel_name="flaky", timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    client = NotebookClient(nb, kernel_name="flaky", timeout=60, resources={"metadata": {"path": str(tmp_path)}})
+    try:
+        client.execute()
+    finally:  # nbclient's exit hook for this client fails when its kernel never started
+        atexit.unregister(client._cleanup_kernel)
     return nb.cells[0].outputs[0]["text"]
 
 
